@@ -1,0 +1,183 @@
+// NodeManager build script (Cake). Targets: Build, Test, Bench, Demo.
+//   dotnet tool restore && dotnet cake --target=Test
+// Test runs every test project. The PostgreSQL suites use NODEMANAGER_TEST_POSTGRES when it is
+// set; otherwise this script installs Debian's `postgresql` package when it is missing, starts a
+// throwaway server (own data directory, free port on 127.0.0.1) and removes it afterwards,
+// also when tests fail. If PostgreSQL cannot be had, the run fails and says why.
+
+using System.Net;
+using System.Net.Sockets;
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./NodeManager.sln";
+var resultsDir = MakeAbsolute(Directory("./.test-results"));
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    using var postgres = ThrowawayPostgres.StartUnlessGiven(this);
+    Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
+    Information($"PostgreSQL for the test run: {postgres.Description}");
+
+    CleanDirectory(resultsDir);
+    Exception? failure = null;
+    try
+    {
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            ResultsDirectory = resultsDir,
+            Loggers = new[] { "trx", "console;verbosity=minimal" },
+        });
+    }
+    catch (Exception e)
+    {
+        failure = e;
+    }
+    PrintTestSummary(resultsDir);
+    if (failure is not null) throw failure;
+});
+
+Task("Bench")
+    .Does(() =>
+{
+    DotNetRun("./tests/NodeManager.Benchmarks/NodeManager.Benchmarks.csproj",
+        new ProcessArgumentBuilder().Append("--filter").Append("*").Append("--join"),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
+Task("Demo")
+    .Does(() =>
+{
+    DotNetRun("./src/NodeManager/NodeManager.csproj",
+        new ProcessArgumentBuilder().Append("run").Append("--config").Append("hocon/demo.conf"),
+        new DotNetRunSettings { Configuration = configuration });
+});
+
+RunTarget(target);
+
+// Prints one closing line over every test assembly: "Tests: N passed, N failed, N skipped".
+void PrintTestSummary(DirectoryPath dir)
+{
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(dir.FullPath + "/**/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        if (counters is null) continue;
+        int Read(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
+        passed += Read("passed");
+        failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
+        skipped += Read("notExecuted");
+    }
+    Information($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+}
+
+/// A PostgreSQL server for one test run: the one NODEMANAGER_TEST_POSTGRES names, or a throwaway one.
+sealed class ThrowawayPostgres : IDisposable
+{
+    public string ConnectionString { get; private init; } = "";
+    public string Description { get; private init; } = "";
+    private Action _stop = () => { };
+
+    public static ThrowawayPostgres StartUnlessGiven(ICakeContext cake)
+    {
+        var given = Environment.GetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(given))
+            return new ThrowawayPostgres { ConnectionString = given, Description = "given by NODEMANAGER_TEST_POSTGRES" };
+
+        var bin = FindBinDir() ?? Install(cake);
+        var isRoot = Run("id", "-u", allowFailure: true).Trim() == "0";
+        var dataDir = Path.Combine(Path.GetTempPath(), "nodemanager-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dataDir);
+        // The server refuses to run as root: as root, the data directory belongs to `postgres` and it runs as that user.
+        string[] AsOwner(string exe, string args) => isRoot
+            ? new[] { "runuser", $"-u postgres -- {exe} {args}" }
+            : new[] { exe, args };
+        if (isRoot) Run("chown", $"postgres:postgres {dataDir}");
+
+        var port = FreePort();
+        var initdb = AsOwner(Path.Combine(bin, "initdb"), $"-D {dataDir}/data -A trust -U postgres --no-sync -E UTF8");
+        Run(initdb[0], initdb[1]);
+        var start = AsOwner(Path.Combine(bin, "pg_ctl"),
+            $"-D {dataDir}/data -l {dataDir}/server.log -w -t 60 -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start");
+        try
+        {
+            Run(start[0], start[1]);
+        }
+        catch (Exception e)
+        {
+            var log = File.Exists($"{dataDir}/server.log") ? File.ReadAllText($"{dataDir}/server.log") : "(no server log)";
+            throw new Exception($"PostgreSQL could not be started for the tests: {e.Message}\n{log}");
+        }
+        var stop = AsOwner(Path.Combine(bin, "pg_ctl"), $"-D {dataDir}/data -m immediate -w stop");
+        return new ThrowawayPostgres
+        {
+            ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true",
+            Description = $"throwaway server on 127.0.0.1:{port} ({dataDir})",
+            _stop = () =>
+            {
+                Run(stop[0], stop[1], allowFailure: true);
+                try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+            },
+        };
+    }
+
+    public void Dispose() => _stop();
+
+    private static string? FindBinDir()
+    {
+        const string root = "/usr/lib/postgresql";
+        if (!Directory.Exists(root)) return null;
+        return Directory.GetDirectories(root)
+            .Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
+            .OrderByDescending(d => d, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static string Install(ICakeContext cake)
+    {
+        cake.Information("PostgreSQL is not installed: installing Debian's `postgresql` package.");
+        Run("apt-get", "update -q", allowFailure: true);
+        Run("env", "DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql");
+        return FindBinDir() ?? throw new Exception(
+            "PostgreSQL is required by the test run and could not be installed: apt-get install postgresql left no initdb under /usr/lib/postgresql/*/bin. " +
+            "Install it, or set NODEMANAGER_TEST_POSTGRES to a connection string.");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string Run(string exe, string args, bool allowFailure = false)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(exe, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi) ?? throw new Exception($"could not start {exe}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        if (p.ExitCode != 0 && !allowFailure)
+            throw new Exception($"`{exe} {args}` exited {p.ExitCode}: {stderr.Result}{stdout.Result}");
+        return stdout.Result;
+    }
+}

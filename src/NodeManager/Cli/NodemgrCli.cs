@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace NodeManager.Cli;
+
+/// <summary>
+/// The `nodemgr` command line: one sub-command per file in this folder, wired here.
+/// Exit codes shared by every sub-command are in <see cref="ExitCodes"/>.
+/// </summary>
+public static class NodemgrCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("NodeManager: keeps a PaaS's node hosts sized to demand on OpenStack.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(CloudCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+}

@@ -1,0 +1,3 @@
+using NodeManager.Cli;
+
+return await NodemgrCli.RunAsync(args);
