@@ -1,0 +1,19 @@
+namespace NodeManager.Core.Status;
+
+/// <summary>One district as the management endpoint shows it. A stable JSON shape (v1).</summary>
+public sealed record DistrictStatus(
+    string Name,
+    string Profile,
+    int MinNodes,
+    int MaxNodes,
+    bool Paused,
+    IReadOnlyDictionary<string, int> NodesByState,
+    double? Utilisation,
+    DecisionStatus? LastDecision,
+    IReadOnlyList<ConditionStatus> Conditions);
+
+/// <summary>The last scaling decision and its reason ("not scaling down: within 10m of last scale-up").</summary>
+public sealed record DecisionStatus(string Kind, string Reason, DateTimeOffset At);
+
+/// <summary>A raised condition such as "exhausted" (the cloud's message included) or "district-full".</summary>
+public sealed record ConditionStatus(string Type, string Message, DateTimeOffset Since, DateTimeOffset? RetryAt);

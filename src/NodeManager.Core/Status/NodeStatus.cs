@@ -1,0 +1,17 @@
+namespace NodeManager.Core.Status;
+
+/// <summary>One node host as the management endpoint shows it. A stable JSON shape (v1).</summary>
+public sealed record NodeStatus(
+    string Name,
+    string ServerName,
+    string District,
+    string Profile,
+    string State,
+    string? ServerId,
+    string? VolumeId,
+    int? ActiveGears,
+    string? LastError,
+    IReadOnlyList<NodeHistoryEntry> History);
+
+/// <summary>One step of a node's life, as journaled.</summary>
+public sealed record NodeHistoryEntry(DateTimeOffset At, string State, string Event, string? Detail);
