@@ -1,0 +1,40 @@
+namespace NodeManager.Core.Cloud;
+
+/// <summary>The project's absolute limits and usage, as one quota per resource.</summary>
+public sealed record CloudLimits(
+    QuotaUsage Instances,
+    QuotaUsage Cores,
+    QuotaUsage RamMb,
+    QuotaUsage Volumes,
+    QuotaUsage VolumeGigabytes)
+{
+    /// <summary>No limits at all: what a cloud that cannot report limits returns.</summary>
+    public static CloudLimits Unlimited { get; } = new(QuotaUsage.Unlimited, QuotaUsage.Unlimited, QuotaUsage.Unlimited,
+        QuotaUsage.Unlimited, QuotaUsage.Unlimited);
+
+    /// <summary>
+    /// The first resource that has no room for one more node of the given size, or null when there is room.
+    /// Cores and RAM are only checked when the caller knows the flavor's size (non-zero).
+    /// </summary>
+    public string? FirstExhausted(int cores, int ramMb, int volumeGb)
+    {
+        if (!Instances.HasRoomFor(1)) return "instances";
+        if (cores > 0 && !Cores.HasRoomFor(cores)) return "cores";
+        if (ramMb > 0 && !RamMb.HasRoomFor(ramMb)) return "ram";
+        if (volumeGb > 0 && !Volumes.HasRoomFor(1)) return "volumes";
+        if (volumeGb > 0 && !VolumeGigabytes.HasRoomFor(volumeGb)) return "gigabytes";
+        return null;
+    }
+}
+
+/// <summary>One quota; a negative <see cref="Limit"/> means unlimited (OpenStack's -1).</summary>
+public sealed record QuotaUsage(long Limit, long Used)
+{
+    public static QuotaUsage Unlimited { get; } = new(-1, 0);
+
+    public bool IsUnlimited => Limit < 0;
+
+    public long Free => IsUnlimited ? long.MaxValue : Math.Max(0, Limit - Used);
+
+    public bool HasRoomFor(long amount) => IsUnlimited || Limit - Used >= amount;
+}
