@@ -24,7 +24,7 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    using var postgres = ThrowawayPostgres.StartUnlessGiven(this);
+    using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
     Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
     Information($"PostgreSQL for the test run: {postgres.Description}");
 
@@ -80,7 +80,8 @@ void PrintTestSummary(DirectoryPath dir)
         failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
         skipped += Read("notExecuted");
     }
-    Information($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+    // Plain, uncoloured, alone on its line: CI reads this closing line.
+    Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
 }
 
 /// A PostgreSQL server for one test run: the one NODEMANAGER_TEST_POSTGRES names, or a throwaway one.
@@ -98,8 +99,8 @@ sealed class ThrowawayPostgres : IDisposable
 
         var bin = FindBinDir() ?? Install(cake);
         var isRoot = Run("id", "-u", allowFailure: true).Trim() == "0";
-        var dataDir = Path.Combine(Path.GetTempPath(), "nodemanager-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dataDir);
+        var dataDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nodemanager-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(dataDir);
         // The server refuses to run as root: as root, the data directory belongs to `postgres` and it runs as that user.
         string[] AsOwner(string exe, string args) => isRoot
             ? new[] { "runuser", $"-u postgres -- {exe} {args}" }
@@ -107,9 +108,9 @@ sealed class ThrowawayPostgres : IDisposable
         if (isRoot) Run("chown", $"postgres:postgres {dataDir}");
 
         var port = FreePort();
-        var initdb = AsOwner(Path.Combine(bin, "initdb"), $"-D {dataDir}/data -A trust -U postgres --no-sync -E UTF8");
+        var initdb = AsOwner(System.IO.Path.Combine(bin, "initdb"), $"-D {dataDir}/data -A trust -U postgres --no-sync -E UTF8");
         Run(initdb[0], initdb[1]);
-        var start = AsOwner(Path.Combine(bin, "pg_ctl"),
+        var start = AsOwner(System.IO.Path.Combine(bin, "pg_ctl"),
             $"-D {dataDir}/data -l {dataDir}/server.log -w -t 60 -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start");
         try
         {
@@ -117,10 +118,10 @@ sealed class ThrowawayPostgres : IDisposable
         }
         catch (Exception e)
         {
-            var log = File.Exists($"{dataDir}/server.log") ? File.ReadAllText($"{dataDir}/server.log") : "(no server log)";
+            var log = System.IO.File.Exists($"{dataDir}/server.log") ? System.IO.File.ReadAllText($"{dataDir}/server.log") : "(no server log)";
             throw new Exception($"PostgreSQL could not be started for the tests: {e.Message}\n{log}");
         }
-        var stop = AsOwner(Path.Combine(bin, "pg_ctl"), $"-D {dataDir}/data -m immediate -w stop");
+        var stop = AsOwner(System.IO.Path.Combine(bin, "pg_ctl"), $"-D {dataDir}/data -m immediate -w stop");
         return new ThrowawayPostgres
         {
             ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true",
@@ -128,7 +129,7 @@ sealed class ThrowawayPostgres : IDisposable
             _stop = () =>
             {
                 Run(stop[0], stop[1], allowFailure: true);
-                try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+                try { System.IO.Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
             },
         };
     }
@@ -138,10 +139,10 @@ sealed class ThrowawayPostgres : IDisposable
     private static string? FindBinDir()
     {
         const string root = "/usr/lib/postgresql";
-        if (!Directory.Exists(root)) return null;
-        return Directory.GetDirectories(root)
-            .Select(d => Path.Combine(d, "bin"))
-            .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
+        if (!System.IO.Directory.Exists(root)) return null;
+        return System.IO.Directory.GetDirectories(root)
+            .Select(d => System.IO.Path.Combine(d, "bin"))
+            .Where(d => System.IO.File.Exists(System.IO.Path.Combine(d, "initdb")) && System.IO.File.Exists(System.IO.Path.Combine(d, "pg_ctl")))
             .OrderByDescending(d => d, StringComparer.Ordinal)
             .FirstOrDefault();
     }
