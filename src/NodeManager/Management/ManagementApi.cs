@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodeManager.Core.Status;
+
+namespace NodeManager.Management;
+
+/// <summary>
+/// The read-only management API (v1): health, districts and nodes. Each group returns typed results so the
+/// possible answers of a route are visible in its signature; every error is problem+json.
+/// </summary>
+public static class ManagementApi
+{
+    /// <summary>The version carried in every response body; bumped only by an incompatible change of shape.</summary>
+    public const int Version = 1;
+
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/alive", () => TypedResults.Ok(new HealthResponse(Version, "alive")));
+        routes.MapGet("/ready", Ready);
+
+        var districts = routes.MapGroup("/districts");
+        districts.MapGet("/", GetDistricts);
+        districts.MapGet("/{name}", GetDistrict);
+
+        var nodes = routes.MapGroup("/nodes");
+        nodes.MapGet("/", GetNodes);
+        nodes.MapGet("/{name}", GetNode);
+        return routes;
+    }
+
+    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(IControllerStatus status) =>
+        status.IsReady
+            ? TypedResults.Ok(new HealthResponse(Version, "ready"))
+            : Problems.NotReady();
+
+    internal static async Task<Ok<DistrictListResponse>> GetDistricts(
+        IControllerStatus status, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        var districts = await status.GetDistrictsAsync(cancellationToken);
+        return TypedResults.Ok(new DistrictListResponse(Version, districts.Select(redactor.Redact).ToList()));
+    }
+
+    internal static async Task<Results<Ok<DistrictResponse>, ProblemHttpResult>> GetDistrict(
+        string name, IControllerStatus status, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        if (ResourceName.Validate(name, "district") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var district = await status.GetDistrictAsync(name, cancellationToken);
+        return district is null
+            ? Problems.UnknownDistrict(name)
+            : TypedResults.Ok(new DistrictResponse(Version, redactor.Redact(district)));
+    }
+
+    internal static async Task<Results<Ok<NodeListResponse>, ProblemHttpResult>> GetNodes(
+        IControllerStatus status, SecretRedactor redactor, string? district, string? state, CancellationToken cancellationToken)
+    {
+        if (district is not null && ResourceName.Validate(district, "district") is { } invalidDistrict)
+        {
+            return invalidDistrict;
+        }
+
+        if (state is not null && ResourceName.Validate(state, "state") is { } invalidState)
+        {
+            return invalidState;
+        }
+
+        var nodes = await status.GetNodesAsync(cancellationToken);
+        var selected = nodes
+            .Where(n => district is null || string.Equals(n.District, district, StringComparison.Ordinal))
+            .Where(n => state is null || string.Equals(n.State, state, StringComparison.OrdinalIgnoreCase))
+            .Select(redactor.Redact)
+            .ToList();
+        return TypedResults.Ok(new NodeListResponse(Version, selected));
+    }
+
+    internal static async Task<Results<Ok<NodeResponse>, ProblemHttpResult>> GetNode(
+        string name, IControllerStatus status, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        if (ResourceName.Validate(name, "node") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var node = await status.GetNodeAsync(name, cancellationToken);
+        if (node is null)
+        {
+            return Problems.UnknownNode(name);
+        }
+
+        // The node's own last decision when the controller keeps one, and always its district's: "why is it
+        // (not) being drained" is usually a district-level answer.
+        var district = await status.GetDistrictAsync(node.District, cancellationToken);
+        return TypedResults.Ok(new NodeResponse(
+            Version, redactor.Redact(node), district?.LastDecision is { } decision ? redactor.Redact(decision) : null));
+    }
+}

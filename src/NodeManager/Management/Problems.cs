@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NodeManager.Management;
+
+/// <summary>
+/// The RFC 7807 problems of the management API. Each has a stable <c>type</c> URN that clients may switch on;
+/// titles are fixed per type, details say what was asked.
+/// </summary>
+internal static class Problems
+{
+    public const string TypePrefix = "urn:nodemanager:problem:";
+
+    public static ProblemHttpResult NotReady() => Problem(
+        StatusCodes.Status503ServiceUnavailable, "not-ready", "Not ready",
+        "The controller has not yet recovered every district or heard from the capacity source.");
+
+    public static ProblemHttpResult UnknownDistrict(string name) => Problem(
+        StatusCodes.Status404NotFound, "unknown-district", "Unknown district", $"No district is named '{name}'.");
+
+    public static ProblemHttpResult UnknownNode(string name) => Problem(
+        StatusCodes.Status404NotFound, "unknown-node", "Unknown node", $"No node has the host or server name '{name}'.");
+
+    public static ProblemHttpResult InvalidName(string what, string detail) => Problem(
+        StatusCodes.Status400BadRequest, "invalid-name", $"Invalid {what} name", detail);
+
+    public static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypePrefix + type);
+}
