@@ -11,21 +11,16 @@ internal sealed partial class ControllerExceptionHandler(IProblemDetailsService 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var timedOut = exception is TimeoutException || (exception is OperationCanceledException && !context.RequestAborted.IsCancellationRequested);
-        if (timedOut)
-        {
-            LogTimedOut(log, context.Request.Path);
-        }
-        else
+        var (status, type, title, detail) = Classify(context, exception);
+        if (status == StatusCodes.Status500InternalServerError)
         {
             LogFailed(log, exception, context.Request.Path);
         }
+        else
+        {
+            LogUnavailable(log, context.Request.Path, type);
+        }
 
-        var (status, type, title, detail) = timedOut
-            ? (StatusCodes.Status503ServiceUnavailable, "controller-timeout", "Controller did not answer",
-                "The controller did not answer in time; it may be busy or recovering. Try again.")
-            : (StatusCodes.Status500InternalServerError, "internal-error", "Internal error",
-                "The request failed inside NodeManager; the log has the details under this trace id.");
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -42,8 +37,20 @@ internal sealed partial class ControllerExceptionHandler(IProblemDetailsService 
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Management request {Path} timed out waiting for the controller")]
-    private static partial void LogTimedOut(ILogger logger, string path);
+    private static (int Status, string Type, string Title, string Detail) Classify(HttpContext context, Exception exception) =>
+        exception switch
+        {
+            ControllerNotStartedException => (StatusCodes.Status503ServiceUnavailable, "not-started", "Controller not started",
+                "The controller is still starting; its districts and nodes are not known yet. Try again."),
+            TimeoutException or OperationCanceledException when !context.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status503ServiceUnavailable, "controller-timeout", "Controller did not answer",
+                    "The controller did not answer in time; it may be busy or recovering. Try again."),
+            _ => (StatusCodes.Status500InternalServerError, "internal-error", "Internal error",
+                "The request failed inside NodeManager; the log has the details under this trace id."),
+        };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Management request {Path} answered 503 {Problem}")]
+    private static partial void LogUnavailable(ILogger logger, string path, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Management request {Path} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string path);

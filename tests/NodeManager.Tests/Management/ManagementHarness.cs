@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodeManager.Core.Status;
 using NodeManager.Management;
 
 namespace NodeManager.Tests.Management;
@@ -19,7 +20,7 @@ internal sealed class ManagementHarness : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<ManagementHarness> StartAsync(
-        FakeControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null)
+        IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null)
     {
         var server = ManagementServer.Create(
             settings ?? ManagementSettings.Default with { Port = 0 },
