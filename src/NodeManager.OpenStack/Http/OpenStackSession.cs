@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using NodeManager.OpenStack.Errors;
+using NodeManager.OpenStack.Identity;
+
+namespace NodeManager.OpenStack.Http;
+
+/// <summary>
+/// Authenticated calls to one service: finds the endpoint in the token's catalog, adds X-Auth-Token,
+/// and on a 401 re-authenticates once and repeats the call (a token can be revoked before it expires).
+/// </summary>
+internal sealed class OpenStackSession(KeystoneSession keystone, OpenStackTransport transport, ILogger log)
+{
+    public KeystoneSession Keystone => keystone;
+
+    public async Task<string> BaseUrlAsync(ServiceKind service, CancellationToken ct)
+    {
+        var token = await keystone.GetTokenAsync(ct).ConfigureAwait(false);
+        return BaseUrl(token, service);
+    }
+
+    private string BaseUrl(KeystoneToken token, ServiceKind service)
+    {
+        var c = keystone.Credentials;
+        return service.BaseUrl(token.Catalog.Find(service.CatalogTypes, c.Interface, c.RegionName).Url);
+    }
+
+    /// <param name="pathAndQuery">Relative to the service's base URL, starting with '/'.</param>
+    public async Task<ApiResponse> SendAsync(ServiceKind service, HttpMethod method, string pathAndQuery, JsonNode? body,
+        CancellationToken ct, params KeyValuePair<string, string>[] headers)
+    {
+        var token = await keystone.GetTokenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct).ConfigureAwait(false);
+        }
+        catch (UnauthorizedException e)
+        {
+            TransportLog.Reauthenticating(log, e.Call);
+            keystone.Invalidate(token);
+            token = await keystone.GetTokenAsync(ct).ConfigureAwait(false);
+            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static KeyValuePair<string, string>[] WithToken(KeyValuePair<string, string>[] headers, KeystoneToken token)
+    {
+        var all = new KeyValuePair<string, string>[headers.Length + 1];
+        all[0] = new("X-Auth-Token", token.Value);
+        headers.CopyTo(all, 1);
+        return all;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Flurl.Http;
+using Microsoft.Extensions.Logging;
+using NodeManager.OpenStack.Errors;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace NodeManager.OpenStack.Http;
+
+/// <summary>
+/// Sends one logical call: per-cloud limiter, per-attempt timeout, bounded retries with exponential
+/// back-off and jitter for transient failures (5xx, timeouts, rate limits; never other 4xx), honouring
+/// Retry-After; maps error answers to the typed family. All waiting uses the injected TimeProvider.
+/// A POST is retried only when the cloud said it was rate limited, because a POST that timed out or
+/// failed with 5xx may still have created something (the ICloud adapter finds such leftovers by name).
+/// </summary>
+internal sealed class OpenStackTransport : IDisposable
+{
+    private const string RequestIdHeader = "x-openstack-request-id";
+    private static readonly ResiliencePropertyKey<bool> RetryAnyTransient = new("nm.retry-any-transient");
+
+    private readonly IFlurlClient _flurl;
+    private readonly RequestLimiter _limiter;
+    private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _timeout;
+    private readonly TimeSpan _callTimeout;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+
+    public OpenStackTransport(OpenStackSettings settings, HttpMessageHandler handler, TimeProvider time, ILogger log, Func<double>? jitter = null)
+    {
+        _time = time;
+        _log = log;
+        _callTimeout = settings.CallTimeout;
+        // Flurl's and HttpClient's own timeouts are off: the Polly timeout below runs on the injected clock.
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _flurl = new FlurlClient(http);
+        _flurl.Settings.Timeout = null;
+        _limiter = new RequestLimiter(settings.MaxConcurrency, settings.RequestInterval, time);
+        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.CallTimeout })
+            .Build();
+        var retry = new RetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(settings.MaxRetries, 0),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = settings.RetryInitialDelay,
+            MaxDelay = settings.RetryMaxDelay,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, settings.MaxRetryAfter)),
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Exception is RateLimitedException { RetryAfter: { } after } ? after : (TimeSpan?)null),
+            OnRetry = args =>
+            {
+                var call = args.Outcome.Exception is OpenStackException e ? e.Call : "call";
+                TransportLog.Retrying(_log, call, args.Outcome.Exception?.GetType().Name ?? "?", args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                return ValueTask.CompletedTask;
+            },
+        };
+        if (settings.MaxRetries > 0 && jitter is not null) retry.Randomizer = jitter;
+        _retry = settings.MaxRetries > 0
+            ? new ResiliencePipelineBuilder { TimeProvider = time }.AddRetry(retry).Build()
+            : ResiliencePipeline.Empty;
+    }
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string url, JsonNode? body,
+        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
+    {
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(RetryAnyTransient, method != HttpMethod.Post);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static async (ctx, state) => await state.self.AttemptAsync(state.method, state.url, state.body, state.headers, ctx.CancellationToken).ConfigureAwait(false),
+                context, (self: this, method, url, body, headers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static bool ShouldRetry(Exception? error, ResilienceContext context, TimeSpan maxRetryAfter) => error switch
+    {
+        RateLimitedException { RetryAfter: { } after } => after <= maxRetryAfter,
+        RateLimitedException => true,
+        OpenStackException { IsTransient: true } => context.Properties.GetValue(RetryAnyTransient, false),
+        _ => false,
+    };
+
+    private async Task<ApiResponse> AttemptAsync(HttpMethod method, string url, JsonNode? body,
+        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
+    {
+        var path = new Uri(url).AbsolutePath;
+        var call = $"{method.Method} {path}";
+        using var slot = await _limiter.AcquireAsync(ct).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _timeout.ExecuteAsync(
+                static async (state, token) => await state.self.SendOnceAsync(state.method, state.url, state.body, state.headers, token).ConfigureAwait(false),
+                (self: this, method, url, body, headers), ct).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            TransportLog.Failed(_log, method.Method, path, 0, _time.GetElapsedTime(started).TotalMilliseconds, null, "timeout");
+            throw new OpenStackTimeoutException(call, _callTimeout, e);
+        }
+        catch (FlurlHttpException e) when (!ct.IsCancellationRequested)
+        {
+            TransportLog.Failed(_log, method.Method, path, 0, _time.GetElapsedTime(started).TotalMilliseconds, null, e.InnerException?.Message ?? e.Message);
+            throw new ServerFaultException(call, 0, $"no response: {e.InnerException?.Message ?? e.Message}", null, e);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var requestId = Header(response.Headers, RequestIdHeader);
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
+            if (status is >= 200 and < 300)
+            {
+                TransportLog.Completed(_log, method.Method, path, status, elapsed, requestId);
+                return new ApiResponse(status, text, response.Headers, requestId);
+            }
+            var retryAfter = ErrorClassifier.ParseRetryAfter(Header(response.Headers, "Retry-After"), _time.GetUtcNow());
+            var error = ErrorClassifier.Classify(call, status, text, requestId, retryAfter);
+            TransportLog.Failed(_log, method.Method, path, status, elapsed, requestId, error.CloudMessage);
+            throw error;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, JsonNode? body,
+        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken token)
+    {
+        var request = _flurl.Request(url).AllowAnyHttpStatus().WithHeader("Accept", "application/json");
+        foreach (var (name, value) in headers)
+            request = request.WithHeader(name, value);
+        using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        try
+        {
+            return await request.SendAsync(method, content, token, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+        }
+        catch (FlurlHttpException e) when (token.IsCancellationRequested)
+        {
+            // Flurl wraps cancellation; Polly's timeout only recognises a bare OperationCanceledException.
+            throw new OperationCanceledException("cancelled", e, token);
+        }
+    }
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    public void Dispose()
+    {
+        _flurl.Dispose();
+        _limiter.Dispose();
+    }
+}
