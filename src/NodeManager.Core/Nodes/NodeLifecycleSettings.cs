@@ -1,0 +1,25 @@
+namespace NodeManager.Core.Nodes;
+
+/// <summary>Per-state timeouts and retry knobs of a node's life (<c>node-manager.scaling.lifecycle</c>).</summary>
+public sealed partial record NodeLifecycleSettings
+{
+    /// <summary>How often a waiting node looks at the cloud or the platform again.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan BootTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan AttachTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>After this long a drain with gears left raises an alert; the node stays Draining (never deleted with gears).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Attempts after the first when a server errors or a boot/attach times out.</summary>
+    public int LaunchRetries { get; init; } = 2;
+
+    /// <summary>Gears moved at once while draining.</summary>
+    public int DrainConcurrency { get; init; } = 1;
+
+    public static NodeLifecycleSettings Default { get; } = new();
+}

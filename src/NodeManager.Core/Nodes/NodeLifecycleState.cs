@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Status;
+using static NodeManager.Core.Nodes.NodeLifecycle;
+
+namespace NodeManager.Core.Nodes;
+
+/// <summary>
+/// A node's whole life as an immutable value: <see cref="Apply"/> folds one journaled event in (Petabridge style).
+/// Everything the actor does next is decided from this state alone (<see cref="NodeLifecycleRules"/>), which is why a
+/// node resumes exactly where it stood after any restart.
+/// </summary>
+public sealed record NodeLifecycleState
+{
+    /// <summary>How many history entries are kept in memory (the journal keeps all).</summary>
+    public const int HistoryLimit = 32;
+
+    public static NodeLifecycleState Empty { get; } = new();
+
+    public string LaunchId { get; init; } = "";
+
+    public string District { get; init; } = "";
+
+    public string Profile { get; init; } = "";
+
+    public int Index { get; init; }
+
+    public string ServerName { get; init; } = "";
+
+    public string Host { get; init; } = "";
+
+    public NodePhase Phase { get; init; } = NodePhase.Requested;
+
+    public DateTimeOffset PhaseSince { get; init; }
+
+    public int Attempt { get; init; }
+
+    public string? ServerId { get; init; }
+
+    public string? VolumeId { get; init; }
+
+    public IReadOnlyList<string> Addresses { get; init; } = [];
+
+    /// <summary>The platform accepted the node (Joining), or removed it (Reclaiming).</summary>
+    public bool Added { get; init; }
+
+    public bool Deactivated { get; init; }
+
+    public bool Removed { get; init; }
+
+    /// <summary>Set while a failed launch is being cleaned up: what it becomes afterwards.</summary>
+    public LaunchOutcome? Cleanup { get; init; }
+
+    public string? LastError { get; init; }
+
+    /// <summary>A drain timed out: the node needs an operator.</summary>
+    public bool Alerting { get; init; }
+
+    public DateTimeOffset? ActiveSince { get; init; }
+
+    public IReadOnlyList<string> DrainTargets { get; init; } = [];
+
+    public int GearsMoved { get; init; }
+
+    public int GearMoveFailures { get; init; }
+
+    public ImmutableList<NodeHistoryEntry> History { get; init; } = [];
+
+    public bool IsLaunched => LaunchId.Length > 0;
+
+    public NodeLifecycleState Apply(IEvent e)
+    {
+        var next = e switch
+        {
+            NodeRequested r => this with
+            {
+                LaunchId = r.LaunchId, District = r.District, Profile = r.Profile, Index = r.Index,
+                ServerName = r.ServerName, Host = r.Host, Phase = NodePhase.Requested, PhaseSince = r.At,
+            },
+            ServerRequested r => this with { Phase = NodePhase.Booting, PhaseSince = r.At, Attempt = r.Attempt, Cleanup = null },
+            ServerCreated c => this with { ServerId = c.ServerId },
+            ServerBooted b => this with
+            {
+                Addresses = b.Addresses,
+                Phase = b.AttachVolume ? NodePhase.VolumeAttaching : NodePhase.Joining,
+                PhaseSince = b.At,
+            },
+            VolumeCreated v => this with { VolumeId = v.VolumeId },
+            VolumeAttached a => this with { Phase = NodePhase.Joining, PhaseSince = a.At },
+            NodeAdded => this with { Added = true },
+            NodeJoined j => this with { Phase = NodePhase.Active, PhaseSince = j.At, ActiveSince = j.At, LastError = null },
+            LaunchFailed f => this with { Cleanup = f.Outcome, LastError = f.Reason },
+            LaunchCleanedUp c => AfterCleanup(c.At),
+            DrainStarted d => this with { Phase = NodePhase.Draining, PhaseSince = d.At, DrainTargets = d.Targets, Alerting = false },
+            NodeDeactivated => this with { Deactivated = true },
+            GearMoved => this with { GearsMoved = GearsMoved + 1 },
+            GearMoveFailed f => this with { GearMoveFailures = GearMoveFailures + 1, LastError = f.Error },
+            DrainStalled s => this with { Alerting = true, LastError = s.Reason },
+            NodeDrained d => this with { Phase = NodePhase.Reclaiming, PhaseSince = d.At, Alerting = false },
+            NodeRemoved => this with { Removed = true, Added = false },
+            NodeReclaimed r => this with { Phase = NodePhase.Reclaimed, PhaseSince = r.At, ServerId = null, VolumeId = null },
+            _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a node lifecycle event"),
+        };
+        return next with { History = AddHistory(next, e) };
+    }
+
+    private NodeLifecycleState AfterCleanup(DateTimeOffset at) => Cleanup switch
+    {
+        LaunchOutcome.Retry => this with
+        {
+            Phase = NodePhase.Booting, PhaseSince = at, Attempt = Attempt + 1, Cleanup = null,
+            ServerId = null, VolumeId = null, Added = false, Addresses = [],
+        },
+        LaunchOutcome.Abort => this with { Phase = NodePhase.Aborted, PhaseSince = at, Cleanup = null, ServerId = null, VolumeId = null, Added = false },
+        _ => this with { Phase = NodePhase.Failed, PhaseSince = at, Cleanup = null, ServerId = null, VolumeId = null, Added = false },
+    };
+
+    private ImmutableList<NodeHistoryEntry> AddHistory(NodeLifecycleState next, IEvent e)
+    {
+        var name = e.GetType().Name;
+        var detail = e switch
+        {
+            ServerCreated c => $"server {c.ServerId}",
+            VolumeCreated v => $"volume {v.VolumeId}",
+            LaunchFailed f => $"{f.Outcome.ToString().ToLowerInvariant()}: {f.Reason}",
+            DrainStarted d => d.Reason,
+            GearMoved g => $"{g.Gear} → {g.Target}",
+            GearMoveFailed g => $"{g.Gear} → {g.Target}: {g.Error}",
+            DrainStalled s => s.Reason,
+            ServerRequested r => $"attempt {r.Attempt}",
+            _ => null,
+        };
+        var history = History.Add(new NodeHistoryEntry(e.At, next.Phase.ToString(), name, detail));
+        return history.Count > HistoryLimit ? history.RemoveAt(0) : history;
+    }
+
+    public NodeView ToView() => new(LaunchId, Host, ServerName, District, Profile, Index, Phase, ServerId, VolumeId, LastError,
+        Alerting, ActiveSince, History);
+}
