@@ -1,0 +1,206 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodeManager.Actors.Persistence;
+
+namespace NodeManager.Persistence.Sql;
+
+/// <summary>
+/// The SQLite / PostgreSQL journal, in the layout of Akka.Persistence.Sql:
+/// <c>journal(ordering, persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid)</c> with
+/// UNIQUE (persistence_id, sequence_number). Writes of all callers go through one batching writer: each drained batch
+/// is one transaction in which every atomic write has its precondition checked and its rows inserted; a refused write
+/// leaves no row behind and does not fail the others.
+/// </summary>
+public sealed partial class SqlJournal : IJournal
+{
+    private readonly SqlStoreOptions _options;
+    private readonly SqlDialect _dialect;
+    private readonly SqlSchema _schema;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly BatchingWriter _writer;
+    private readonly string _table;
+
+    public SqlJournal(SqlStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _dialect = SqlDialect.For(options);
+        _time = timeProvider ?? TimeProvider.System;
+        _log = logger ?? (ILogger)NullLogger.Instance;
+        _table = _dialect.Table(options.TableName);
+        _schema = new SqlSchema(_dialect, options, $"""
+            CREATE TABLE IF NOT EXISTS {_table} (
+                ordering {_dialect.AutoIncrementKey},
+                persistence_id TEXT NOT NULL,
+                sequence_number {_dialect.BigInt} NOT NULL,
+                deleted {_dialect.Boolean} NOT NULL DEFAULT FALSE,
+                created {_dialect.BigInt} NOT NULL,
+                manifest TEXT NOT NULL,
+                message {_dialect.Blob} NOT NULL,
+                writer_uuid TEXT NOT NULL,
+                UNIQUE (persistence_id, sequence_number))
+            """, _time);
+        _writer = new BatchingWriter(options.BatchSize, WriteBatchAsync);
+        LogStarted(_log, options.ToString());
+    }
+
+    public Task<IReadOnlyList<Exception?>> WriteMessagesAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return _writer.EnqueueAsync(writes, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<PersistentRepr> ReplayMessagesAsync(
+        string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (max <= 0 || toSequenceNr < fromSequenceNr)
+            yield break;
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await DbCommands.OpenAsync(_dialect, cancellationToken).ConfigureAwait(false);
+        await using var command = DbCommands.Create(connection, null,
+            $"""
+            SELECT sequence_number, manifest, message, writer_uuid, created FROM {_table}
+            WHERE persistence_id = @pid AND deleted = FALSE AND sequence_number >= @from AND sequence_number <= @to
+            ORDER BY sequence_number LIMIT @max
+            """,
+            ("pid", persistenceId), ("from", fromSequenceNr), ("to", toSequenceNr), ("max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new PersistentRepr(
+                persistenceId,
+                reader.GetInt64(0),
+                reader.GetString(1),
+                (byte[])reader.GetValue(2),
+                reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+        }
+    }
+
+    public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await DbCommands.OpenAsync(_dialect, cancellationToken).ConfigureAwait(false);
+        await using var command = DbCommands.Create(connection, null,
+            $"SELECT COALESCE(MAX(sequence_number), 0) FROM {_table} WHERE persistence_id = @pid", ("pid", persistenceId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Marks the events deleted (replay skips them); the rows stay so their numbers can never be written again.</summary>
+    public async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await DbCommands.OpenAsync(_dialect, cancellationToken).ConfigureAwait(false);
+        await DbCommands.ExecuteAsync(connection, null,
+            $"UPDATE {_table} SET deleted = TRUE WHERE persistence_id = @pid AND sequence_number <= @to AND deleted = FALSE",
+            cancellationToken, ("pid", persistenceId), ("to", toSequenceNr)).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _schema.Dispose();
+    }
+
+    private async Task<IReadOnlyList<Exception?>> WriteBatchAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await DbCommands.OpenAsync(_dialect, cancellationToken).ConfigureAwait(false);
+
+        // Fast path: no savepoints, as few round-trips as a plain INSERT loop. A unique violation spoils the whole
+        // transaction (PostgreSQL aborts it), so only then is the batch redone write by write behind savepoints.
+        var results = await TryWriteAsync(connection, writes, isolateWrites: false, cancellationToken).ConfigureAwait(false);
+        return results ?? (await TryWriteAsync(connection, writes, isolateWrites: true, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <returns>null when a unique violation aborted the fast path.</returns>
+    private async Task<IReadOnlyList<Exception?>?> TryWriteAsync(
+        DbConnection connection, IReadOnlyList<AtomicWrite> writes, bool isolateWrites, CancellationToken cancellationToken)
+    {
+        var results = new Exception?[writes.Count];
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var context = new WritePreconditionContext(_dialect.Name, connection, transaction);
+            await using var insert = CreateInsert(connection, transaction);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                if (isolateWrites)
+                    await ExecuteAsync(connection, transaction, "SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
+                results[i] = await WriteOneAsync(insert, write, context, cancellationToken).ConfigureAwait(false);
+                if (isolateWrites)
+                {
+                    var undo = results[i] is PersistenceConcurrencyException ? "ROLLBACK TO SAVEPOINT nm_write; " : "";
+                    await ExecuteAsync(connection, transaction, undo + "RELEASE SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
+                }
+                else if (results[i] is PersistenceConcurrencyException)
+                {
+                    await DbCommands.RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+                    return null;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return results;
+        }
+        catch (Exception e)
+        {
+            await DbCommands.RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+            LogBatchFailed(_log, e, writes.Count, _options.TableName);
+            throw;
+        }
+    }
+
+    private async Task<Exception?> WriteOneAsync(DbCommand insert, AtomicWrite write, WritePreconditionContext context, CancellationToken cancellationToken)
+    {
+        if (write.Precondition is { } precondition &&
+            !await precondition.IsSatisfiedAsync(context, cancellationToken).ConfigureAwait(false))
+            return new WritePreconditionFailedException(write.PersistenceId, write.LowestSequenceNr, precondition.Description);
+
+        var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var e in write.Events)
+        {
+            insert.Parameters["pid"].Value = e.PersistenceId;
+            insert.Parameters["seq"].Value = e.SequenceNr;
+            insert.Parameters["created"].Value = created;
+            insert.Parameters["manifest"].Value = e.Manifest;
+            insert.Parameters["message"].Value = e.Payload;
+            insert.Parameters["writer"].Value = e.WriterUuid;
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
+            {
+                return new PersistenceConcurrencyException(e.PersistenceId, e.SequenceNr, ex);
+            }
+        }
+
+        return null;
+    }
+
+    private DbCommand CreateInsert(DbConnection connection, DbTransaction transaction)
+    {
+        var insert = DbCommands.Create(connection, transaction,
+            $"""
+            INSERT INTO {_table} (persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid)
+            VALUES (@pid, @seq, FALSE, @created, @manifest, @message, @writer)
+            """);
+        foreach (var name in (string[])["pid", "seq", "created", "manifest", "message", "writer"])
+            DbCommands.AddParameter(insert, name, null);
+        return insert;
+    }
+
+    private static Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken) =>
+        DbCommands.ExecuteAsync(connection, transaction, sql, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal ready: {Store}")]
+    private static partial void LogStarted(ILogger logger, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal batch of {Count} atomic writes to {Table} failed and was rolled back")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count, string table);
+}
