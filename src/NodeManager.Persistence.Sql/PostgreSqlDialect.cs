@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace NodeManager.Persistence.Sql;
 
-internal sealed class PostgreSqlDialect(SqlStoreOptions options) : SqlDialect
+internal sealed class PostgreSqlDialect(StoreSettings options) : SqlDialect
 {
     public override string Name => "postgresql";
 

@@ -5,7 +5,7 @@ namespace NodeManager.Persistence.Sql;
 /// <summary>What differs between SQLite and PostgreSQL: connections, identifiers, column types, error codes.</summary>
 internal abstract class SqlDialect
 {
-    public static SqlDialect For(SqlStoreOptions options) => options.Plugin switch
+    public static SqlDialect For(StoreSettings options) => options.Plugin switch
     {
         PersistencePlugin.Sqlite => new SqliteDialect(options),
         PersistencePlugin.PostgreSql => new PostgreSqlDialect(options),

@@ -15,7 +15,7 @@ namespace NodeManager.Persistence.Sql;
 /// </summary>
 public sealed partial class SqlJournal : IJournal
 {
-    private readonly SqlStoreOptions _options;
+    private readonly StoreSettings _options;
     private readonly SqlDialect _dialect;
     private readonly SqlSchema _schema;
     private readonly TimeProvider _time;
@@ -23,7 +23,7 @@ public sealed partial class SqlJournal : IJournal
     private readonly BatchingWriter _writer;
     private readonly string _table;
 
-    public SqlJournal(SqlStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
+    public SqlJournal(StoreSettings options, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _dialect = SqlDialect.For(options);

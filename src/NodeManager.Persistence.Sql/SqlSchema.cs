@@ -7,7 +7,7 @@ namespace NodeManager.Persistence.Sql;
 /// schema-version table, so a later release can tell which migration a database needs. Refuses a database written
 /// by a newer release.
 /// </summary>
-internal sealed class SqlSchema(SqlDialect dialect, SqlStoreOptions options, string createTableSql, TimeProvider time) : IDisposable
+internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, string createTableSql, TimeProvider time) : IDisposable
 {
     /// <summary>The layout this release writes; bump it together with a migration.</summary>
     public const int CurrentVersion = 1;

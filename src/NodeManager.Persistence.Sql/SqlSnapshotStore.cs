@@ -15,7 +15,7 @@ public sealed partial class SqlSnapshotStore : ISnapshotStore
     private readonly TimeProvider _time;
     private readonly string _table;
 
-    public SqlSnapshotStore(SqlStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqlSnapshotStore>? logger = null)
+    public SqlSnapshotStore(StoreSettings options, TimeProvider? timeProvider = null, ILogger<SqlSnapshotStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dialect = SqlDialect.For(options);

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace NodeManager.Persistence.Sql;
 
-internal sealed class SqliteDialect(SqlStoreOptions options) : SqlDialect
+internal sealed class SqliteDialect(StoreSettings options) : SqlDialect
 {
     private const int SqliteConstraint = 19;
 

@@ -11,10 +11,10 @@ public sealed class PostgreSqlStoreSpec : SqlStoreContractSpec
 
     private string Schema => Prefix;
 
-    protected override SqlStoreOptions JournalOptions =>
+    protected override StoreSettings JournalOptions =>
         new(PersistencePlugin.PostgreSql, _connectionString, "journal") { SchemaName = Schema };
 
-    protected override SqlStoreOptions SnapshotOptions =>
+    protected override StoreSettings SnapshotOptions =>
         new(PersistencePlugin.PostgreSql, _connectionString, "snapshot") { SchemaName = Schema };
 
     protected override string LeaseTable => $"\"{Schema}\".district_lease";

@@ -12,9 +12,9 @@ public abstract class SqlStoreContractSpec : StoreContractSpec
 {
     protected string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
 
-    protected abstract SqlStoreOptions JournalOptions { get; }
+    protected abstract StoreSettings JournalOptions { get; }
 
-    protected abstract SqlStoreOptions SnapshotOptions { get; }
+    protected abstract StoreSettings SnapshotOptions { get; }
 
     protected abstract string LeaseTable { get; }
 

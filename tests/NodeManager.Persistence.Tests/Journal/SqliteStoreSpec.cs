@@ -10,10 +10,10 @@ public sealed class SqliteStoreSpec : SqlStoreContractSpec
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "data", "journal.db")}";
 
-    protected override SqlStoreOptions JournalOptions =>
+    protected override StoreSettings JournalOptions =>
         new(PersistencePlugin.Sqlite, ConnectionString, Prefix + "_journal") { SchemaVersionTableName = Prefix + "_schema_version" };
 
-    protected override SqlStoreOptions SnapshotOptions =>
+    protected override StoreSettings SnapshotOptions =>
         new(PersistencePlugin.Sqlite, ConnectionString, Prefix + "_snapshot") { SchemaVersionTableName = Prefix + "_schema_version" };
 
     protected override string LeaseTable => Prefix + "_lease";

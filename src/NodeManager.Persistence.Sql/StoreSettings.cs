@@ -3,16 +3,17 @@ using System.Data.Common;
 namespace NodeManager.Persistence.Sql;
 
 /// <summary>
-/// Where one SQL store lives. <see cref="ToString"/> masks the connection string's password: these options may be
-/// logged, the secret never is.
+/// One store (journal or snapshot store): which plugin and, for SQL, where its table lives — the keys of
+/// <c>node-manager.persistence.journal</c> / <c>.snapshot-store</c>. <see cref="ToString"/> masks the connection
+/// string's password: settings may be logged, the secret never is.
 /// </summary>
-public sealed record SqlStoreOptions
+public sealed record StoreSettings
 {
-    public SqlStoreOptions(PersistencePlugin plugin, string connectionString, string tableName)
+    public StoreSettings(PersistencePlugin plugin, string connectionString, string tableName)
     {
-        if (plugin == PersistencePlugin.InMemory)
-            throw new ArgumentException("SQL store options need plugin sqlite or postgresql.", nameof(plugin));
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        if (plugin != PersistencePlugin.InMemory)
+            ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
         Plugin = plugin;
         ConnectionString = connectionString;
@@ -36,8 +37,9 @@ public sealed record SqlStoreOptions
     /// <summary>Most atomic writes coalesced into one transaction by the batching writer (journal only).</summary>
     public int BatchSize { get; init; } = 100;
 
-    public override string ToString() =>
-        $"{Plugin} store {SchemaName}.{TableName} at \"{MaskPassword(ConnectionString)}\" " +
+    public override string ToString() => Plugin == PersistencePlugin.InMemory
+        ? $"in-memory store {TableName}"
+        : $"{Plugin} store {SchemaName}.{TableName} at \"{MaskPassword(ConnectionString)}\" " +
         $"(auto-initialize {AutoInitialize}, batch-size {BatchSize})";
 
     /// <summary>The connection string with any password replaced by ***, fit for logs and error messages.</summary>
