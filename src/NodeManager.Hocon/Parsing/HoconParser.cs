@@ -1,0 +1,305 @@
+namespace NodeManager.Hocon.Parsing;
+
+/// <summary>
+/// Recursive-descent parser from tokens to an unresolved value tree. Duplicate keys merge as they are read;
+/// substitutions stay in the tree until <see cref="Resolution.ConfigResolver"/> runs over the whole configuration.
+/// </summary>
+internal sealed class HoconParser
+{
+    private readonly HoconLexer _lexer;
+    private readonly ConfigIncluder _includer;
+    private readonly string? _baseDirectory;
+    private readonly int _depth;
+    private Token? _peeked;
+
+    private HoconParser(string text, string description, string? baseDirectory, ConfigIncluder includer, int depth)
+    {
+        _lexer = new HoconLexer(text, description);
+        _includer = includer;
+        _baseDirectory = baseDirectory;
+        _depth = depth;
+    }
+
+    public static ConfigObject Parse(string text, string description, string? baseDirectory, ConfigIncluder includer, int depth = 0) =>
+        new HoconParser(text, description, baseDirectory, includer, depth).ParseDocument();
+
+    private ConfigObject ParseDocument()
+    {
+        SkipBlank();
+        var first = Peek();
+        ConfigObject root;
+        if (first.Kind == TokenKind.LBrace)
+        {
+            Next();
+            root = ParseObjectBody([], braced: true, first.Origin);
+            SkipBlank();
+            var trailing = Peek();
+            if (trailing.Kind != TokenKind.Eof)
+            {
+                throw new ConfigException(trailing.Origin, null, $"unexpected {trailing.Describe()} after the closing '}}' of the root object");
+            }
+        }
+        else if (first.Kind == TokenKind.LBracket)
+        {
+            throw new ConfigException(first.Origin, null, "a configuration must have an object at its root, not an array");
+        }
+        else
+        {
+            root = ParseObjectBody([], braced: false, first.Origin);
+        }
+        return root;
+    }
+
+    private ConfigObject ParseObjectBody(IReadOnlyList<string> path, bool braced, ConfigOrigin openedAt)
+    {
+        var obj = ConfigObject.Empty(openedAt);
+        while (true)
+        {
+            SkipBlank();
+            var token = Peek();
+            if (token.Kind == TokenKind.RBrace)
+            {
+                if (!braced)
+                {
+                    throw new ConfigException(token.Origin, Key(path), "unexpected '}' without a matching '{'");
+                }
+                Next();
+                return obj;
+            }
+            if (token.Kind == TokenKind.Eof)
+            {
+                if (braced)
+                {
+                    throw new ConfigException(token.Origin, Key(path), $"end of file inside the object opened at {openedAt}; expected '}}'");
+                }
+                return obj;
+            }
+            if (token.Kind == TokenKind.Unquoted && token.Text == "include")
+            {
+                Next();
+                var included = _includer.Include(_lexer.ReadIncludeSpec(), _baseDirectory, _depth);
+                obj = ConfigMerge.MergeObjects((ConfigObject)included.Relativize(path), obj);
+            }
+            else
+            {
+                obj = ParseField(obj, path);
+            }
+            SkipWhitespace();
+            var after = Peek();
+            switch (after.Kind)
+            {
+                case TokenKind.Comma:
+                    Next();
+                    SkipBlank();
+                    if (Peek().Kind == TokenKind.Comma)
+                    {
+                        throw new ConfigException(Peek().Origin, Key(path), "two commas in a row");
+                    }
+                    break;
+                case TokenKind.Newline:
+                case TokenKind.RBrace:
+                case TokenKind.Eof:
+                    break;
+                default:
+                    throw new ConfigException(after.Origin, Key(path),
+                        $"expected ',', a newline or '}}' after a field, got {after.Describe()}");
+            }
+        }
+    }
+
+    private ConfigObject ParseField(ConfigObject obj, IReadOnlyList<string> path)
+    {
+        var keyOrigin = Peek().Origin;
+        var keyTokens = new List<Token>();
+        while (Peek().Kind is TokenKind.Unquoted or TokenKind.Quoted or TokenKind.Whitespace)
+        {
+            keyTokens.Add(Next());
+        }
+        if (keyTokens.Count == 0)
+        {
+            var bad = Peek();
+            throw new ConfigException(bad.Origin, Key(path), $"expected a key, got {bad.Describe()}");
+        }
+        var segments = HoconLexer.BuildPath(keyTokens, keyOrigin, "a key");
+        IReadOnlyList<string> fieldPath = [.. path, .. segments];
+        SkipBlank();
+        var separator = Peek();
+        ConfigValue value;
+        switch (separator.Kind)
+        {
+            case TokenKind.Colon:
+            case TokenKind.Equals:
+                Next();
+                SkipBlank();
+                value = ParseValue(fieldPath);
+                break;
+            case TokenKind.PlusEquals:
+                Next();
+                SkipBlank();
+                var element = ParseValue(fieldPath);
+                // a += b is a = ${?a} [b] (HOCON.md, "The += field separator").
+                value = new ConfigConcatenation(separator.Origin,
+                [
+                    new ConfigSubstitution(separator.Origin, fieldPath, optional: true),
+                    new ConfigList(element.Origin, [element]),
+                ]);
+                break;
+            case TokenKind.LBrace:
+                value = ParseValue(fieldPath);
+                break;
+            default:
+                if (separator.Kind == TokenKind.Substitution)
+                {
+                    throw new ConfigException(separator.Origin, Key(fieldPath), "substitutions are not allowed in keys");
+                }
+                throw new ConfigException(separator.Origin, Key(fieldPath),
+                    $"expected ':', '=', '+=' or '{{' after the key, got {separator.Describe()}");
+        }
+        var nested = ConfigMerge.Wrap(segments, 1, value, keyOrigin);
+        var merged = obj.TryGetValue(segments[0], out var existing) ? ConfigMerge.Merge(nested, existing) : nested;
+        return obj.With(segments[0], merged);
+    }
+
+    /// <summary>A value: one or more concatenated parts, ending at ',', a newline, a closing bracket or the end.</summary>
+    private ConfigValue ParseValue(IReadOnlyList<string> path)
+    {
+        var pieces = new List<ConfigValue>();
+        while (true)
+        {
+            var token = Peek();
+            ConfigValue piece;
+            switch (token.Kind)
+            {
+                case TokenKind.Whitespace:
+                    Next();
+                    if (pieces.Count > 0)
+                    {
+                        pieces.Add(ConfigScalar.Whitespace(token.Text, token.Origin));
+                    }
+                    continue;
+                case TokenKind.Quoted:
+                    Next();
+                    piece = ConfigScalar.String(token.Text, token.Origin);
+                    break;
+                case TokenKind.Unquoted:
+                    Next();
+                    piece = Classify(token);
+                    break;
+                case TokenKind.Substitution:
+                    Next();
+                    piece = new ConfigSubstitution(token.Origin, token.Path!, token.Optional);
+                    break;
+                case TokenKind.LBrace:
+                    Next();
+                    piece = ParseObjectBody(path, braced: true, token.Origin);
+                    break;
+                case TokenKind.LBracket:
+                    Next();
+                    piece = ParseList(path, token.Origin);
+                    break;
+                default:
+                    goto done;
+            }
+            pieces.Add(piece);
+        }
+    done:
+        while (pieces.Count > 0 && pieces[^1] is ConfigScalar { IsWhitespace: true })
+        {
+            pieces.RemoveAt(pieces.Count - 1);
+        }
+        if (pieces.Count == 0)
+        {
+            var bad = Peek();
+            throw new ConfigException(bad.Origin, Key(path), $"expected a value, got {bad.Describe()}");
+        }
+        if (pieces.Count == 1)
+        {
+            return pieces[0];
+        }
+        // In a concatenation the literal null is the text "null"; only a substituted null becomes "".
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (pieces[i] is ConfigScalar { ValueType: ConfigValueType.Null } literalNull)
+            {
+                pieces[i] = ConfigScalar.String("null", literalNull.Origin);
+            }
+        }
+        var concatenation = new ConfigConcatenation(pieces[0].Origin, pieces);
+        return pieces.All(p => p.IsResolved) ? Resolution.Concatenator.Join(pieces, pieces[0].Origin, Key(path))! : concatenation;
+    }
+
+    private ConfigList ParseList(IReadOnlyList<string> path, ConfigOrigin openedAt)
+    {
+        var items = new List<ConfigValue>();
+        while (true)
+        {
+            SkipBlank();
+            var token = Peek();
+            if (token.Kind == TokenKind.RBracket)
+            {
+                Next();
+                return new ConfigList(openedAt, items);
+            }
+            if (token.Kind == TokenKind.Eof)
+            {
+                throw new ConfigException(token.Origin, Key(path), $"end of file inside the list opened at {openedAt}; expected ']'");
+            }
+            if (token.Kind == TokenKind.Comma)
+            {
+                throw new ConfigException(token.Origin, Key(path), "unexpected ',' in a list (an element is missing)");
+            }
+            items.Add(ParseValue(path));
+            SkipWhitespace();
+            var after = Peek();
+            switch (after.Kind)
+            {
+                case TokenKind.Comma:
+                    Next();
+                    break;
+                case TokenKind.Newline:
+                case TokenKind.RBracket:
+                    break;
+                case TokenKind.Eof:
+                    throw new ConfigException(after.Origin, Key(path), $"end of file inside the list opened at {openedAt}; expected ']'");
+                default:
+                    throw new ConfigException(after.Origin, Key(path), $"expected ',', a newline or ']' after a list element, got {after.Describe()}");
+            }
+        }
+    }
+
+    private static ConfigValue Classify(Token token) => token.Text switch
+    {
+        "true" => ConfigScalar.Boolean(true, token.Origin),
+        "false" => ConfigScalar.Boolean(false, token.Origin),
+        "null" => ConfigScalar.Null(token.Origin),
+        _ when ConfigScalar.IsNumber(token.Text) => ConfigScalar.Number(token.Text, token.Origin),
+        _ => ConfigScalar.String(token.Text, token.Origin),
+    };
+
+    private static string Key(IReadOnlyList<string> path) => ConfigPath.Join(path);
+
+    private void SkipBlank()
+    {
+        while (Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
+        {
+            Next();
+        }
+    }
+
+    private void SkipWhitespace()
+    {
+        while (Peek().Kind == TokenKind.Whitespace)
+        {
+            Next();
+        }
+    }
+
+    private Token Peek() => _peeked ??= _lexer.Next();
+
+    private Token Next()
+    {
+        var token = Peek();
+        _peeked = null;
+        return token;
+    }
+}

@@ -1,0 +1,52 @@
+namespace NodeManager.Hocon;
+
+/// <summary>
+/// The one merge rule of HOCON, used for duplicate keys, includes and <see cref="Config.WithFallback"/>:
+/// objects merge field by field; any other value hides what it overrides; anything unresolved waits for resolution.
+/// </summary>
+internal static class ConfigMerge
+{
+    public static ConfigValue Merge(ConfigValue higher, ConfigValue lower)
+    {
+        if (higher is ConfigObject higherObject)
+        {
+            if (lower is ConfigObject lowerObject)
+            {
+                return MergeObjects(higherObject, lowerObject);
+            }
+            return lower.IsResolved ? higher : ConfigDelayedMerge.Create(higher, lower);
+        }
+        return higher.IsResolved ? higher : ConfigDelayedMerge.Create(higher, lower);
+    }
+
+    public static ConfigObject MergeObjects(ConfigObject higher, ConfigObject lower)
+    {
+        if (lower.Count == 0)
+        {
+            return higher;
+        }
+        var fields = new List<KeyValuePair<string, ConfigValue>>(lower.Count + higher.Count);
+        foreach (var (key, lowerValue) in lower.Fields)
+        {
+            fields.Add(KeyValuePair.Create(key, higher.TryGetValue(key, out var higherValue) ? Merge(higherValue, lowerValue) : lowerValue));
+        }
+        foreach (var (key, higherValue) in higher.Fields)
+        {
+            if (lower[key] is null)
+            {
+                fields.Add(KeyValuePair.Create(key, higherValue));
+            }
+        }
+        return ConfigObject.Create(higher.Origin, fields);
+    }
+
+    /// <summary>Nests <paramref name="value"/> under the path segments (<c>a.b.c = v</c> ⇒ <c>a { b { c = v } }</c>).</summary>
+    public static ConfigValue Wrap(IReadOnlyList<string> segments, int from, ConfigValue value, ConfigOrigin origin)
+    {
+        for (var i = segments.Count - 1; i >= from; i--)
+        {
+            value = ConfigObject.Create(origin, [KeyValuePair.Create(segments[i], value)]);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,60 @@
+namespace NodeManager.Hocon;
+
+/// <summary>An object: fields in the order they were first defined.</summary>
+public sealed class ConfigObject : ConfigValue
+{
+    private readonly Dictionary<string, ConfigValue> _fields;
+    private readonly List<string> _order;
+
+    private ConfigObject(ConfigOrigin origin, List<string> order, Dictionary<string, ConfigValue> fields)
+        : base(origin)
+    {
+        _order = order;
+        _fields = fields;
+        IsResolved = fields.Values.All(v => v.IsResolved);
+    }
+
+    public static ConfigObject Empty(ConfigOrigin origin) => new(origin, [], []);
+
+    public static ConfigObject Create(ConfigOrigin origin, IEnumerable<KeyValuePair<string, ConfigValue>> fields)
+    {
+        var order = new List<string>();
+        var dict = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            if (!dict.ContainsKey(key))
+            {
+                order.Add(key);
+            }
+            dict[key] = value;
+        }
+        return new ConfigObject(origin, order, dict);
+    }
+
+    public override ConfigValueType ValueType => ConfigValueType.Object;
+
+    public override bool IsResolved { get; }
+
+    public IReadOnlyList<string> Keys => _order;
+
+    public int Count => _order.Count;
+
+    public IEnumerable<KeyValuePair<string, ConfigValue>> Fields => _order.Select(k => KeyValuePair.Create(k, _fields[k]));
+
+    public bool TryGetValue(string key, out ConfigValue value) => _fields.TryGetValue(key, out value!);
+
+    public ConfigValue? this[string key] => _fields.GetValueOrDefault(key);
+
+    /// <summary>This object with <paramref name="key"/> set (replacing, not merging).</summary>
+    internal ConfigObject With(string key, ConfigValue value)
+    {
+        var order = _fields.ContainsKey(key) ? _order : [.. _order, key];
+        var dict = new Dictionary<string, ConfigValue>(_fields, StringComparer.Ordinal) { [key] = value };
+        return new ConfigObject(Origin, order, dict);
+    }
+
+    internal ConfigObject WithOrigin(ConfigOrigin origin) => new(origin, _order, _fields);
+
+    internal override ConfigValue Relativize(IReadOnlyList<string> prefix) =>
+        IsResolved ? this : Create(Origin, Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Relativize(prefix))));
+}
