@@ -9,7 +9,7 @@ namespace NodeManager.Logging;
 /// <param name="Overrides">Minimum level per category prefix (e.g. <c>Microsoft.AspNetCore</c> → Warning).</param>
 /// <param name="Console">The console sink; off under systemd when the journal is fed from a file instead.</param>
 /// <param name="File">The rolling file sink.</param>
-public sealed record LoggingSettings(
+public sealed partial record LoggingSettings(
     LogEventLevel Level,
     IReadOnlyDictionary<string, LogEventLevel> Overrides,
     ConsoleLogSettings Console,

@@ -8,7 +8,7 @@ namespace NodeManager.Management;
 /// <param name="Hostname">An IP literal, <c>localhost</c>, or <c>0.0.0.0</c> / <c>::</c> for every interface.</param>
 /// <param name="Port">TCP port; 0 picks a free one (tests).</param>
 /// <param name="RequestTimeout">How long a request waits for the controller's answer before it gets 503.</param>
-public sealed record ManagementSettings(bool Enabled, string Hostname, int Port, TimeSpan RequestTimeout)
+public sealed partial record ManagementSettings(bool Enabled, string Hostname, int Port, TimeSpan RequestTimeout)
 {
     /// <summary>The defaults of reference.conf.</summary>
     public static ManagementSettings Default { get; } = new(true, "127.0.0.1", 8558, TimeSpan.FromSeconds(5));

@@ -8,7 +8,7 @@ namespace NodeManager.Management;
 /// before it is serialized. Values shorter than <see cref="MinimumSecretLength"/> are ignored: replacing "x"
 /// everywhere would hide more than it protects.
 /// </summary>
-public sealed class SecretRedactor
+public sealed partial class SecretRedactor
 {
     public const string Mask = "***";
     public const int MinimumSecretLength = 4;

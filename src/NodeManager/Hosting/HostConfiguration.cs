@@ -1,0 +1,42 @@
+using NodeManager.Hocon;
+using NodeManager.Logging;
+using NodeManager.Management;
+
+namespace NodeManager.Hosting;
+
+/// <summary>The host's own settings, and the validation of every settings record before anything starts.</summary>
+public sealed record HostConfiguration(HostSettings Host, ManagementSettings Management, LoggingSettings Logging)
+{
+    /// <summary>
+    /// Creates the host's settings and every product settings record (<see cref="ProductControllerRuntime.SettingsReaders"/>),
+    /// collecting each record's <see cref="ConfigException"/> so the operator sees all faults at once.
+    /// </summary>
+    public static IReadOnlyList<ConfigException> Validate(Config config, out HostConfiguration settings)
+    {
+        var errors = new List<ConfigException>();
+        var host = Read(config, HostSettings.Create, errors);
+        var management = Read(config, ManagementSettings.Create, errors);
+        var logging = Read(config, LoggingSettings.Create, errors);
+        foreach (var reader in ProductControllerRuntime.SettingsReaders)
+        {
+            Read(config, reader, errors);
+        }
+
+        settings = new HostConfiguration(host ?? HostSettings.Default, management ?? ManagementSettings.Default, logging ?? LoggingSettings.Default);
+        return errors;
+    }
+
+    private static T? Read<T>(Config config, Func<Config, T> create, List<ConfigException> errors)
+        where T : class
+    {
+        try
+        {
+            return create(config);
+        }
+        catch (ConfigException e)
+        {
+            errors.Add(e);
+            return null;
+        }
+    }
+}

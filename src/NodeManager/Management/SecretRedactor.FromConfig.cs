@@ -1,0 +1,64 @@
+using System.Data.Common;
+using NodeManager.Hocon;
+
+namespace NodeManager.Management;
+
+public sealed partial class SecretRedactor
+{
+    // Key names that hold secrets anywhere in the tree (OpenStack passwords and application-credential secrets,
+    // tokens, webhook secrets, database passwords): the last segment of a key is one of these words or ends in
+    // "-word" (os-password, application-credential-secret), but "token-refresh-margin" is not a secret.
+    private static readonly string[] SecretKeyWords = ["password", "secret", "token", "private-key", "api-key"];
+
+    // Secrets a cloud client may read from the environment or clouds.yaml without them passing through the config.
+    private static readonly string[] SecretEnvironmentVariables =
+        ["OS_PASSWORD", "OS_APPLICATION_CREDENTIAL_SECRET", "OS_TOKEN", "PGPASSWORD"];
+
+    /// <summary>Every secret value in the configuration and in the usual OpenStack and PostgreSQL environment variables.</summary>
+    public static SecretRedactor FromConfig(Config config)
+    {
+        var secrets = new List<string>();
+        foreach (var (path, value) in config.AsEnumerable())
+        {
+            if (value is not ConfigScalar { ValueType: ConfigValueType.String } scalar)
+            {
+                continue;
+            }
+
+            var key = path[(path.LastIndexOf('.') + 1)..].ToLowerInvariant();
+            if (key.EndsWith("connection-string", StringComparison.Ordinal))
+            {
+                // Only the password part of a connection string is secret.
+                secrets.AddRange(ConnectionStringPasswords(scalar.Text));
+            }
+            else if (SecretKeyWords.Any(word => key == word || key.EndsWith("-" + word, StringComparison.Ordinal)))
+            {
+                secrets.Add(scalar.Text);
+            }
+        }
+
+        secrets.AddRange(SecretEnvironmentVariables
+            .Select(Environment.GetEnvironmentVariable)
+            .OfType<string>());
+        return new SecretRedactor(secrets);
+    }
+
+    private static IEnumerable<string> ConnectionStringPasswords(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+
+        return builder.Keys.Cast<string>()
+            .Where(k => k.Equals("password", StringComparison.OrdinalIgnoreCase) || k.Equals("pwd", StringComparison.OrdinalIgnoreCase))
+            .Select(k => builder[k]?.ToString())
+            .OfType<string>()
+            .ToList();
+    }
+}

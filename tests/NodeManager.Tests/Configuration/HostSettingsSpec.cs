@@ -1,0 +1,90 @@
+using NodeManager.Core.Configuration;
+using NodeManager.Hocon;
+using NodeManager.Hosting;
+using NodeManager.Logging;
+using NodeManager.Management;
+using Serilog.Events;
+
+namespace NodeManager.Tests.Configuration;
+
+public sealed class HostSettingsSpec
+{
+    [Fact]
+    public void Reference_defaults_must_equal_the_records_defaults()
+    {
+        var reference = NodeManagerConfig.Reference;
+
+        Assert.Equal(HostSettings.Default, HostSettings.Create(reference));
+        Assert.Equal(ManagementSettings.Default, ManagementSettings.Create(reference));
+        var logging = LoggingSettings.Create(reference);
+        Assert.Equal(LoggingSettings.Default.Level, logging.Level);
+        Assert.Equal(LoggingSettings.Default.Overrides, logging.Overrides);
+        Assert.Equal(LoggingSettings.Default.Console, logging.Console);
+        Assert.Equal(LoggingSettings.Default.File, logging.File);
+    }
+
+    [Fact]
+    public void Operator_values_must_override_the_reference()
+    {
+        var config = TestConfig.Over("""
+            node-manager {
+              cluster-name = "broker-east"
+              management { hostname = "0.0.0.0", port = 8600, request-timeout = 2s }
+              logging {
+                level = debug
+                overrides = ["NodeManager.Actors=warn"]
+                console.theme = none
+                file { enabled = on, path = "/var/log/nodemanager/nm-.log", rolling-interval = hour, format = json }
+              }
+            }
+            """);
+
+        Assert.Equal("broker-east", HostSettings.Create(config).ClusterName);
+        Assert.Equal(new ManagementSettings(true, "0.0.0.0", 8600, TimeSpan.FromSeconds(2)), ManagementSettings.Create(config));
+        var logging = LoggingSettings.Create(config);
+        Assert.Equal(LogEventLevel.Debug, logging.Level);
+        Assert.Equal(LogEventLevel.Warning, Assert.Single(logging.Overrides).Value);
+        Assert.Equal(ConsoleTheme.None, logging.Console.Theme);
+        Assert.Equal(new FileLogSettings(true, "/var/log/nodemanager/nm-.log", Serilog.RollingInterval.Hour, 14, FileLogFormat.Json), logging.File);
+    }
+
+    [Theory]
+    [InlineData("node-manager.management.port = 70000", "node-manager.management.port")]
+    [InlineData("node-manager.management.hostname = \"broker.example.com\"", "node-manager.management.hostname")]
+    [InlineData("node-manager.management.request-timeout = 0s", "node-manager.management.request-timeout")]
+    [InlineData("node-manager.logging.level = loud", "node-manager.logging.level")]
+    [InlineData("node-manager.logging.overrides = [\"Microsoft\"]", "node-manager.logging.overrides")]
+    [InlineData("node-manager.logging.console.theme = 3", "node-manager.logging.console.theme")]
+    [InlineData("node-manager.logging.file.retained-file-count = 0", "node-manager.logging.file.retained-file-count")]
+    [InlineData("node-manager.cluster-name = \"two words\"", "node-manager.cluster-name")]
+    public void Out_of_range_values_must_name_file_line_column_and_key(string line, string key)
+    {
+        var config = TestConfig.Over("\n" + line);
+
+        var errors = HostConfiguration.Validate(config, out _);
+
+        var error = Assert.Single(errors, e => e.Path == key);
+        Assert.StartsWith($"{TestConfig.Origin}:2:", error.Message);
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public void Secret_redactor_must_take_passwords_secrets_tokens_and_connection_string_passwords_from_config()
+    {
+        var config = TestConfig.Over("""
+            x {
+              os-password = "hunter2-os"
+              application-credential-secret = "app-cred-secret"
+              auth-token = "gAAAAAB-token"
+              token-refresh-margin = "300s"
+              connection-string = "Host=db;Username=nm;Password=pg-pass-1"
+            }
+            """);
+
+        var redactor = SecretRedactor.FromConfig(config);
+
+        Assert.Equal(
+            "*** *** *** 300s ***",
+            redactor.Redact("hunter2-os app-cred-secret gAAAAAB-token 300s pg-pass-1"));
+    }
+}
