@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+
+namespace NodeManager.Simulators.OpenStack;
+
+/// <summary>How the OpenStack simulator behaves; mirrors <c>node-manager.simulators.openstack { }</c> in reference.conf.</summary>
+public sealed partial record OpenStackSimulatorOptions
+{
+    /// <summary>0 = a free port chosen by the OS.</summary>
+    public int Port { get; init; }
+    /// <summary>127.0.0.1 for tests; 0.0.0.0 to serve other hosts.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+    public string Region { get; init; } = "RegionOne";
+
+    public string Username { get; init; } = "nodemanager";
+    public string Password { get; init; } = "simulator-password";
+    public string UserDomainName { get; init; } = "Default";
+    public string ProjectName { get; init; } = "nodemanager";
+    public string ProjectId { get; init; } = "6f70656e737461636b20342065766572";
+    public string ApplicationCredentialId { get; init; } = "sim-app-cred";
+    public string ApplicationCredentialSecret { get; init; } = "sim-app-secret";
+
+    /// <summary>BUILD → ACTIVE (or → ERROR in no-valid-host mode).</summary>
+    public TimeSpan BootDelay { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>creating → available (or → error in volume-error mode).</summary>
+    public TimeSpan VolumeCreateDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>attaching → in-use.</summary>
+    public TimeSpan AttachDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>A deleted server or volume stays listed (deleting) this long.</summary>
+    public TimeSpan DeleteDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    public SimulatorQuotas Quotas { get; init; } = new();
+    /// <summary>Whether the catalog offers Designate (dns) and which zones exist.</summary>
+    public bool IncludeDns { get; init; } = true;
+    public IReadOnlyList<string> DnsZones { get; init; } = ["example.com."];
+    /// <summary>Seeds error-rate and latency sampling so that runs repeat.</summary>
+    public int Seed { get; init; } = 42;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public ILoggerFactory? LoggerFactory { get; init; }
+}
+
+/// <summary>Project quotas the simulator enforces; -1 = unlimited.</summary>
+public sealed record SimulatorQuotas(int Instances = 10, int Cores = 20, int RamMiB = 51200, int Volumes = 10, int Gigabytes = 1000);

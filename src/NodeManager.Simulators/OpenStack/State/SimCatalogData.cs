@@ -1,0 +1,26 @@
+namespace NodeManager.Simulators.OpenStack.State;
+
+internal sealed record SimFlavor(string Id, string Name, int Vcpus, int RamMiB, int DiskGiB);
+
+internal sealed record SimImage(string Id, string Name, long Size, DateTimeOffset Created);
+
+/// <summary>The flavors (Nova's api sample set) and images (Glance's sample plus a NodeManager node image) the simulator offers.</summary>
+internal static class SimCatalogData
+{
+    public static IReadOnlyList<SimFlavor> Flavors { get; } =
+    [
+        new("1", "m1.tiny", 1, 512, 1),
+        new("2", "m1.small", 1, 2048, 20),
+        new("3", "m1.medium", 2, 4096, 40),
+        new("4", "m1.large", 4, 8192, 80),
+        new("5", "m1.xlarge", 8, 16384, 160),
+        new("6", "m1.tiny.specs", 1, 512, 1),
+    ];
+
+    public static IReadOnlyList<SimImage> Images { get; } =
+    [
+        new("1bea47ed-f6a9-463b-b423-14b9cca9ad27", "cirros-0.3.2-x86_64-disk", 13167616, new DateTimeOffset(2014, 11, 7, 17, 7, 6, TimeSpan.Zero)),
+        new("781b3762-9469-4cec-b58d-3349e5de4e9c", "F17-x86_64-cfntools", 476704768, new DateTimeOffset(2014, 10, 30, 8, 23, 39, TimeSpan.Zero)),
+        new("70a599e0-31e7-49b7-b260-868f441e862b", "node-host", 1073741824, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+    ];
+}
