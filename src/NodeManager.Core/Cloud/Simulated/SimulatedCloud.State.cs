@@ -1,0 +1,105 @@
+namespace NodeManager.Core.Cloud.Simulated;
+
+public sealed partial class SimulatedCloud
+{
+    /// <summary>Every server still present (not yet gone), for assertions: "exactly one server per live node".</summary>
+    public IReadOnlyList<CloudServer> Servers
+    {
+        get
+        {
+            lock (_lock) return _servers.Values.Where(s => !IsGone(s)).OrderBy(s => s.Created).Select(View).ToList();
+        }
+    }
+
+    public IReadOnlyList<CloudVolume> Volumes
+    {
+        get
+        {
+            lock (_lock) return _volumes.Values.Where(v => !IsGone(v)).OrderBy(v => v.Created).Select(View).ToList();
+        }
+    }
+
+    public IReadOnlyCollection<DnsRecordSpec> DnsRecords
+    {
+        get
+        {
+            lock (_lock) return _dns.Values.ToList();
+        }
+    }
+
+    /// <summary>Creates a server outside any node's knowledge (a leak, for leak-detection tests).</summary>
+    public CloudServer AddForeignServer(string name, IReadOnlyDictionary<string, string> metadata)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", name, new ServerSpec(name, "img", "flavor", metadata), now, now, false, null);
+            _servers[server.Id] = server;
+            return View(server);
+        }
+    }
+
+    private async Task<T> Run<T>(string call, Func<T> body)
+    {
+        if (Options.Latency > TimeSpan.Zero)
+            await Task.Delay(Options.Latency, time).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _calls.Add(call);
+            if (Options.TransientFaults > 0)
+            {
+                Options.TransientFaults--;
+                throw new CloudServerFaultException(call, "503 Service Unavailable (simulated)", 503);
+            }
+
+            return body();
+        }
+    }
+
+    private int LiveServers() => _servers.Values.Count(s => !IsGone(s));
+
+    private bool IsGone(SimServer s) => s.DeletedAt is { } at && time.GetUtcNow() >= at;
+
+    private bool IsGone(SimVolume v) => v.DeletedAt is { } at && time.GetUtcNow() >= at;
+
+    private static bool Matches(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string> wanted) =>
+        wanted.All(kv => actual.TryGetValue(kv.Key, out var value) && value == kv.Value);
+
+    private CloudServer View(SimServer s)
+    {
+        var now = time.GetUtcNow();
+        var (status, raw, fault) = s switch
+        {
+            { DeletedAt: not null } => (CloudServerStatus.Deleting, "DELETING", (string?)null),
+            { FailBoot: true } when now >= s.ReadyAt => (CloudServerStatus.Error, "ERROR", "Build of instance aborted: simulated boot failure"),
+            _ when now >= s.ReadyAt => (CloudServerStatus.Active, "ACTIVE", null),
+            _ => (CloudServerStatus.Building, "BUILD", null),
+        };
+        var address = $"10.0.{(s.Created.Ticks / 7) % 250}.{int.Parse(s.Id.AsSpan(4)) % 250 + 2}";
+        return new CloudServer(s.Id, s.Name, status, raw, s.Spec.Metadata, status == CloudServerStatus.Active ? [address] : [], fault, s.Created);
+    }
+
+    private CloudVolume View(SimVolume v)
+    {
+        var now = time.GetUtcNow();
+        var (status, raw) = v switch
+        {
+            { DeletedAt: not null } => (CloudVolumeStatus.Deleting, "deleting"),
+            { AttachedTo: not null } when now >= v.AttachedAt + Options.AttachTime => (CloudVolumeStatus.InUse, "in-use"),
+            { AttachedTo: not null } => (CloudVolumeStatus.Attaching, "attaching"),
+            _ when now >= v.ReadyAt => (CloudVolumeStatus.Available, "available"),
+            _ => (CloudVolumeStatus.Creating, "creating"),
+        };
+        return new CloudVolume(v.Id, v.Name, status, raw, v.Spec.SizeGb, v.Spec.Metadata,
+            status == CloudVolumeStatus.InUse ? v.AttachedTo : null, status == CloudVolumeStatus.InUse ? v.Device : null);
+    }
+
+    private sealed record SimServer(string Id, string Name, ServerSpec Spec, DateTimeOffset Created, DateTimeOffset ReadyAt, bool FailBoot,
+        DateTimeOffset? DeletedAt);
+
+    private sealed record SimVolume(string Id, string Name, VolumeSpec Spec, DateTimeOffset Created, DateTimeOffset ReadyAt,
+        string? AttachedTo, DateTimeOffset? AttachedAt, string? Device)
+    {
+        public DateTimeOffset? DeletedAt { get; init; }
+    }
+}

@@ -1,0 +1,82 @@
+using NodeManager.Core.Configuration;
+using NodeManager.Core.Districts;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Profiles;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Settings;
+using NodeManager.Hocon;
+
+namespace NodeManager.Core.Tests.Settings;
+
+public sealed class ControllerSettingsSpec
+{
+    private static Config With(string text) => ConfigFactory.ParseString(text, "test.conf").WithFallback(NodeManagerConfig.Reference).Resolve();
+
+    [Fact]
+    public void Reference_defaults_must_match_the_records_defaults()
+    {
+        var config = NodeManagerConfig.Reference;
+
+        Assert.Equal(ScalingSettings.Default, ScalingSettings.Create(config));
+        Assert.Equal(NodeLifecycleSettings.Default, NodeLifecycleSettings.Create(config));
+        Assert.Equal(CleanupSettings.Default, CleanupSettings.Create(config));
+        Assert.Equal(DistrictSettings.Default.MaxNodes, DistrictsSettings.Create(config).For("any").MaxNodes);
+        Assert.Equal(CapacitySettings.Default.Interval, CapacitySettings.Create(config).Interval);
+        Assert.Equal(PlatformAdapterKind.Simulated, PlatformSettings.Create(config).Adapter);
+        Assert.Equal(NamingSettings.Default, ProfilesSettings.Create(config).For("small").Naming);
+    }
+
+    [Fact]
+    public void A_profile_must_fall_back_on_the_default_profile_key_by_key()
+    {
+        var profiles = ProfilesSettings.Create(With("""
+            node-manager.profiles {
+              default { image = "centos", flavor = "m1.small", volume.enabled = on }
+              large { flavor = "m1.large", naming.domain = "paas.example.org" }
+            }
+            """));
+
+        var large = profiles.For("large");
+        var other = profiles.For("small");
+
+        Assert.Equal(("centos", "m1.large", true, 10), (large.Image, large.Flavor, large.Volume.Enabled, large.Volume.SizeGb));
+        Assert.Equal("paas.example.org", large.Naming.Domain);
+        Assert.Equal(("small", "m1.small"), (other.Name, other.Flavor));
+    }
+
+    [Fact]
+    public void A_district_block_must_override_the_default_bounds()
+    {
+        var districts = DistrictsSettings.Create(With("""node-manager.districts { default.max-nodes = 7, "district-a" { min-nodes = 2 } }"""));
+
+        Assert.Equal((2, 7), (districts.For("district-a").MinNodes, districts.For("district-a").MaxNodes));
+        Assert.Equal((0, 7), (districts.For("district-b").MinNodes, districts.For("district-b").MaxNodes));
+    }
+
+    [Fact]
+    public void A_low_water_mark_above_the_high_water_mark_must_be_rejected_naming_file_line_and_key()
+    {
+        var error = Assert.Throws<ConfigException>(() => ScalingSettings.Create(With("node-manager.scaling.low-water-mark = 90")));
+
+        Assert.Contains("test.conf:1:", error.Message);
+        Assert.Contains("node-manager.scaling.low-water-mark", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_drain_selection_must_be_rejected_with_the_allowed_values()
+    {
+        var error = Assert.Throws<ConfigException>(() => ScalingSettings.Create(With("node-manager.scaling.drain-selection = biggest")));
+
+        Assert.Contains("fewest-gears, oldest, newest", error.Message);
+    }
+
+    [Fact]
+    public void The_command_adapter_must_read_argv_templates_for_every_operation()
+    {
+        var platform = PlatformSettings.Create(With("node-manager.platform.adapter = command"));
+
+        Assert.Equal(["oo-admin-move", "--gear_uuid", "{gear}", "-i", "{target}"], platform.Commands[PlatformSettings.MoveGear]);
+        Assert.Equal(PlatformSettings.Operations.Count, platform.Commands.Count);
+    }
+}
