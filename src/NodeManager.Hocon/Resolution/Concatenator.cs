@@ -22,11 +22,15 @@ internal static class Concatenator
             return pieces[0];
         }
         var significant = pieces.Where(p => p is not ConfigScalar { IsWhitespace: true }).ToList();
-        if (significant.Count > 0 && significant.All(p => p is ConfigList))
+        if (significant.Count == 0)
+        {
+            return ConfigScalar.String(string.Concat(pieces.Cast<ConfigScalar>().Select(p => p.Text)), origin);
+        }
+        if (significant.All(p => p is ConfigList))
         {
             return new ConfigList(significant[0].Origin, [.. significant.SelectMany(p => ((ConfigList)p).Items)]);
         }
-        if (significant.Count > 0 && significant.All(p => p is ConfigObject))
+        if (significant.All(p => p is ConfigObject))
         {
             var merged = (ConfigObject)significant[0];
             foreach (var next in significant.Skip(1))
@@ -35,22 +39,28 @@ internal static class Concatenator
             }
             return merged;
         }
-        var text = new StringBuilder();
-        foreach (var piece in pieces)
+        var first = significant[0];
+        if (significant.FirstOrDefault(p => Kind(p) != Kind(first)) is { } odd)
         {
-            switch (piece)
+            throw new ConfigException(odd.Origin, path,
+                $"cannot concatenate {Kind(odd)} with {Kind(first)}; concatenate lists with lists and objects with objects");
+        }
+        var text = new StringBuilder();
+        foreach (var piece in pieces.Cast<ConfigScalar>())
+        {
+            // A substituted null joins as nothing; the literal word null was turned into text by the parser.
+            if (piece.ValueType != ConfigValueType.Null)
             {
-                case ConfigScalar { ValueType: ConfigValueType.Null }:
-                    break;
-                case ConfigScalar scalar:
-                    text.Append(scalar.Text);
-                    break;
-                default:
-                    var kind = piece is ConfigList ? "a list" : "an object";
-                    throw new ConfigException(piece.Origin, path,
-                        $"cannot concatenate {kind} with a string; concatenate lists with lists and objects with objects");
+                text.Append(piece.Text);
             }
         }
         return ConfigScalar.String(text.ToString(), origin);
     }
+
+    private static string Kind(ConfigValue value) => value switch
+    {
+        ConfigList => "a list",
+        ConfigObject => "an object",
+        _ => "a string",
+    };
 }

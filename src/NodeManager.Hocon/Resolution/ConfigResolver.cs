@@ -88,7 +88,7 @@ internal sealed class ConfigResolver
                 fields.Add(KeyValuePair.Create(name, resolved));
             }
         }
-        return ConfigObject.Create(obj.Origin, fields);
+        return ConfigObject.Create(obj.Origin, fields, obj.IgnoresFallbacks);
     }
 
     private ConfigValue? ResolveMerge(ConfigDelayedMerge merge, IReadOnlyList<string> path)
@@ -105,7 +105,7 @@ internal sealed class ConfigResolver
                     merged = merged is null ? obj : ConfigMerge.MergeObjects(merged, obj);
                     continue;
                 default:
-                    return (ConfigValue?)merged ?? element;
+                    return (ConfigValue?)merged?.WithIgnoresFallbacks() ?? element;
             }
         }
         return merged;

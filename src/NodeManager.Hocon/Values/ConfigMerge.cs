@@ -14,14 +14,18 @@ internal static class ConfigMerge
             {
                 return MergeObjects(higherObject, lowerObject);
             }
-            return lower.IsResolved ? higher : ConfigDelayedMerge.Create(higher, lower);
+            if (higherObject.IgnoresFallbacks)
+            {
+                return higher;
+            }
+            return lower.IsResolved ? higherObject.WithIgnoresFallbacks() : ConfigDelayedMerge.Create(higher, lower);
         }
         return higher.IsResolved ? higher : ConfigDelayedMerge.Create(higher, lower);
     }
 
     public static ConfigObject MergeObjects(ConfigObject higher, ConfigObject lower)
     {
-        if (lower.Count == 0)
+        if (higher.IgnoresFallbacks || (lower.Count == 0 && !lower.IgnoresFallbacks))
         {
             return higher;
         }
@@ -37,7 +41,7 @@ internal static class ConfigMerge
                 fields.Add(KeyValuePair.Create(key, higherValue));
             }
         }
-        return ConfigObject.Create(higher.Origin, fields);
+        return ConfigObject.Create(higher.Origin, fields, lower.IgnoresFallbacks);
     }
 
     /// <summary>Nests <paramref name="value"/> under the path segments (<c>a.b.c = v</c> ⇒ <c>a { b { c = v } }</c>).</summary>

@@ -6,17 +6,21 @@ public sealed class ConfigObject : ConfigValue
     private readonly Dictionary<string, ConfigValue> _fields;
     private readonly List<string> _order;
 
-    private ConfigObject(ConfigOrigin origin, List<string> order, Dictionary<string, ConfigValue> fields)
+    private ConfigObject(ConfigOrigin origin, List<string> order, Dictionary<string, ConfigValue> fields, bool ignoresFallbacks = false)
         : base(origin)
     {
         _order = order;
         _fields = fields;
+        IgnoresFallbacks = ignoresFallbacks;
         IsResolved = fields.Values.All(v => v.IsResolved);
     }
 
     public static ConfigObject Empty(ConfigOrigin origin) => new(origin, [], []);
 
-    public static ConfigObject Create(ConfigOrigin origin, IEnumerable<KeyValuePair<string, ConfigValue>> fields)
+    public static ConfigObject Create(ConfigOrigin origin, IEnumerable<KeyValuePair<string, ConfigValue>> fields) =>
+        Create(origin, fields, ignoresFallbacks: false);
+
+    internal static ConfigObject Create(ConfigOrigin origin, IEnumerable<KeyValuePair<string, ConfigValue>> fields, bool ignoresFallbacks)
     {
         var order = new List<string>();
         var dict = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
@@ -28,12 +32,18 @@ public sealed class ConfigObject : ConfigValue
             }
             dict[key] = value;
         }
-        return new ConfigObject(origin, order, dict);
+        return new ConfigObject(origin, order, dict, ignoresFallbacks);
     }
 
     public override ConfigValueType ValueType => ConfigValueType.Object;
 
     public override bool IsResolved { get; }
+
+    /// <summary>
+    /// Set once this object has been merged over a non-object: that value hid everything below it, so merging in
+    /// further fallbacks must not bring their fields back (HOCON.md, "Config object merging and file merging").
+    /// </summary>
+    internal bool IgnoresFallbacks { get; }
 
     public IReadOnlyList<string> Keys => _order;
 
@@ -50,11 +60,13 @@ public sealed class ConfigObject : ConfigValue
     {
         var order = _fields.ContainsKey(key) ? _order : [.. _order, key];
         var dict = new Dictionary<string, ConfigValue>(_fields, StringComparer.Ordinal) { [key] = value };
-        return new ConfigObject(Origin, order, dict);
+        return new ConfigObject(Origin, order, dict, IgnoresFallbacks);
     }
 
-    internal ConfigObject WithOrigin(ConfigOrigin origin) => new(origin, _order, _fields);
+    internal ConfigObject WithOrigin(ConfigOrigin origin) => new(origin, _order, _fields, IgnoresFallbacks);
+
+    internal ConfigObject WithIgnoresFallbacks() => IgnoresFallbacks ? this : new(Origin, _order, _fields, ignoresFallbacks: true);
 
     internal override ConfigValue Relativize(IReadOnlyList<string> prefix) =>
-        IsResolved ? this : Create(Origin, Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Relativize(prefix))));
+        IsResolved ? this : Create(Origin, Fields.Select(f => KeyValuePair.Create(f.Key, f.Value.Relativize(prefix))), IgnoresFallbacks);
 }
