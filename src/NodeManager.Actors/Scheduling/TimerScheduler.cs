@@ -1,0 +1,69 @@
+namespace NodeManager.Actors;
+
+internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
+{
+    private readonly Dictionary<object, Timer> _timers = [];
+    private int _generation;
+
+    public void StartSingleTimer(object key, object msg, TimeSpan delay) => Start(key, msg, delay, Timeout.InfiniteTimeSpan);
+
+    public void StartPeriodicTimer(object key, object msg, TimeSpan interval) => Start(key, msg, interval, interval);
+
+    public void StartPeriodicTimer(object key, object msg, TimeSpan initialDelay, TimeSpan interval) =>
+        Start(key, msg, initialDelay, interval);
+
+    public bool IsTimerActive(object key) => _timers.ContainsKey(key);
+
+    public void Cancel(object key)
+    {
+        if (_timers.Remove(key, out var timer))
+        {
+            timer.Task.Cancel();
+        }
+    }
+
+    public void CancelAll()
+    {
+        foreach (var timer in _timers.Values)
+        {
+            timer.Task.Cancel();
+        }
+
+        _timers.Clear();
+    }
+
+    /// <returns>The user's message if the timer is still the current one for its key, else null.</returns>
+    internal object? Accept(TimerMessage message)
+    {
+        if (!_timers.TryGetValue(message.Key, out var timer) || timer.Generation != message.Generation)
+        {
+            return null;
+        }
+
+        if (!timer.Periodic)
+        {
+            _timers.Remove(message.Key);
+        }
+
+        return message.Message;
+    }
+
+    private void Start(object key, object msg, TimeSpan delay, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(msg);
+        Cancel(key);
+        var message = new TimerMessage(key, ++_generation, msg);
+        var scheduler = cell.System.Scheduler;
+        var periodic = interval != Timeout.InfiniteTimeSpan;
+        var task = periodic
+            ? scheduler.ScheduleTellRepeatedly(delay, interval, cell.Self, message, null)
+            : scheduler.ScheduleTellOnce(delay, cell.Self, message, null);
+        _timers[key] = new Timer(message.Generation, periodic, task);
+    }
+
+    /// <summary>What a timer puts in the mailbox; the generation tells a current timer from a replaced one.</summary>
+    internal sealed record TimerMessage(object Key, int Generation, object Message) : IDeadLetterSuppression;
+
+    private sealed record Timer(int Generation, bool Periodic, ICancelable Task);
+}
