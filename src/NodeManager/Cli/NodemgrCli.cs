@@ -18,5 +18,20 @@ public static class NodemgrCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static Task<int> RunAsync(string[] args) => InvokeAsync(args, new InvocationConfiguration());
+
+    /// <param name="configuration">Output and error writers (tests pass StringWriters).</param>
+    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
+    {
+        var parse = Build().Parse(args);
+
+        // `run` owns its signals: SIGTERM and Ctrl-C run coordinated shutdown, which may take longer than
+        // System.CommandLine's termination timeout and must end in exit 0, not 130/143.
+        if (parse.CommandResult.Command.Name == RunCommand.Name)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return parse.InvokeAsync(configuration);
+    }
 }

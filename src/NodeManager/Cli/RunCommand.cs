@@ -1,18 +1,27 @@
 using System.CommandLine;
+using NodeManager.Hosting;
 
 namespace NodeManager.Cli;
 
-/// <summary>`nodemgr run`.</summary>
+/// <summary>`nodemgr run --config FILE…`: the main job, until SIGTERM or Ctrl-C (exit 0).</summary>
 public static class RunCommand
 {
+    public const string Name = "run";
+
     public static Command Create()
     {
-        var command = new Command("run", "Runs the controller (the main job).");
-        command.SetAction(_ =>
+        var config = new Option<string[]>("--config", "-c")
         {
-            Console.Error.WriteLine("nodemgr run: not implemented yet");
-            return ExitCodes.Failure;
-        });
+            Description = "HOCON file(s) laid over the embedded reference.conf; later files override earlier ones.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command(Name, "Runs the controller (the main job) until SIGTERM or Ctrl-C.") { config };
+        command.SetAction((parse, cancellationToken) => NodeManagerService.RunAsync(
+            new RunOptions(parse.GetRequiredValue(config)),
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
         return command;
     }
 }

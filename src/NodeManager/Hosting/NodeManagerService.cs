@@ -1,0 +1,103 @@
+using NodeManager.Cli;
+using NodeManager.Core.Configuration;
+using NodeManager.Hocon;
+using NodeManager.Logging;
+using NodeManager.Management;
+
+namespace NodeManager.Hosting;
+
+/// <summary>
+/// <c>nodemgr run</c> from configuration to exit code: load and validate the configuration (every error on
+/// stderr, exit 2), set up the log, start the host, wait for a signal (or <c>stop</c>), shut down (exit 0).
+/// </summary>
+public static partial class NodeManagerService
+{
+    public static async Task<int> RunAsync(RunOptions options, TextWriter stderr, CancellationToken stop)
+    {
+        if (!TryLoad(options.ConfigFiles, stderr, out var config, out var settings))
+        {
+            return ExitCodes.ConfigError;
+        }
+
+        using var loggerFactory = SerilogLoggerFactoryBuilder.Create(settings.Logging, options.LogSink);
+        var log = loggerFactory.CreateLogger(typeof(NodeManagerService).FullName!);
+        var redactor = SecretRedactor.FromConfig(config);
+        LogLoaded(log, string.Join(", ", options.ConfigFiles));
+
+        NodeManagerHost host;
+        try
+        {
+            host = await NodeManagerHost.StartAsync(
+                new NodeManagerHostOptions(
+                    config, settings.Host, settings.Management, loggerFactory, options.TimeProvider,
+                    options.Runtime ?? ProductControllerRuntime.StartAsync)
+                {
+                    Redactor = redactor,
+                },
+                stop);
+        }
+        catch (ConfigException e)
+        {
+            // A settings record read lazily by a part of the runtime: still the operator's file at fault.
+            await stderr.WriteLineAsync(redactor.Redact(e.Message));
+            return ExitCodes.ConfigError;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync($"nodemgr run: failed to start: {redactor.Redact(e.Message)}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Success;
+        }
+
+        await using (host)
+        {
+            options.Started?.Invoke(host);
+            var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var signals = options.HandleSignals ? new ShutdownSignals(reason => requested.TrySetResult(reason)) : null;
+            await using var registration = stop.Register(() => requested.TrySetResult("stop requested"));
+
+            var first = await Task.WhenAny(requested.Task, host.WhenTerminated);
+            var byRequest = first == requested.Task;
+            await host.ShutdownAsync(byRequest ? await requested.Task : "actor system terminated");
+            if (!byRequest)
+            {
+                LogTerminatedByItself(log);
+            }
+
+            return byRequest ? ExitCodes.Success : ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Loads the files and creates every settings record, so that all errors are reported in one go.</summary>
+    private static bool TryLoad(IReadOnlyList<string> files, TextWriter stderr, out Config config, out HostConfiguration settings)
+    {
+        settings = null!;
+        try
+        {
+            config = NodeManagerConfig.Load(files);
+        }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine(e.Message);
+            config = null!;
+            return false;
+        }
+
+        var errors = HostConfiguration.Validate(config, out settings);
+        foreach (var error in errors)
+        {
+            stderr.WriteLine(error.Message);
+        }
+
+        return errors.Count == 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Configuration loaded from {Files}")]
+    private static partial void LogLoaded(ILogger logger, string files);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The actor system terminated by itself; exiting with failure")]
+    private static partial void LogTerminatedByItself(ILogger logger);
+}
