@@ -35,11 +35,6 @@ public sealed partial record OpenStackSettings
     /// <summary>Minimum time between two requests to this cloud (Nodepool's <c>rate</c>); zero = unlimited.</summary>
     public TimeSpan RequestInterval { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Whether the ICloud adapter manages DNS records in Designate.</summary>
     public bool DnsEnabled { get; init; }
-    /// <summary>The Designate zone node host records go into, e.g. <c>example.com.</c>.</summary>
-    public string? DnsZone { get; init; }
-    public TimeSpan DnsTtl { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How often the ICloud adapter polls a server or volume while it waits for a state.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

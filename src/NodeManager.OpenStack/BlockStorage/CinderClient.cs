@@ -40,15 +40,28 @@ public sealed class CinderClient
     /// <summary>Volumes named exactly <paramref name="name"/> (Cinder's name filter is an exact match).</summary>
     public async Task<IReadOnlyList<Volume>> ListVolumesByNameAsync(string name, CancellationToken ct = default)
     {
+        var volumes = await ListAsync("name=" + Uri.EscapeDataString(name), ct).ConfigureAwait(false);
+        return volumes.Where(v => v.Name == name).ToList();
+    }
+
+    /// <summary>Volumes carrying every given metadata pair (filtered here: Cinder's metadata filter differs between releases).</summary>
+    public async Task<IReadOnlyList<Volume>> ListVolumesByMetadataAsync(IReadOnlyDictionary<string, string> metadata, CancellationToken ct = default)
+    {
+        var volumes = await ListAsync(null, ct).ConfigureAwait(false);
+        return volumes.Where(v => metadata.All(kv => v.Metadata.TryGetValue(kv.Key, out var value) && value == kv.Value)).ToList();
+    }
+
+    private async Task<List<Volume>> ListAsync(string? filter, CancellationToken ct)
+    {
         var volumes = new List<Volume>();
         string? marker = null;
         while (true)
         {
-            var query = "?name=" + Uri.EscapeDataString(name) + (marker is null ? "" : "&marker=" + Uri.EscapeDataString(marker));
-            var response = await SendAsync(HttpMethod.Get, "/volumes/detail" + query, null, ct).ConfigureAwait(false);
+            var query = string.Join("&", new[] { filter, marker is null ? null : "marker=" + Uri.EscapeDataString(marker) }.OfType<string>());
+            var response = await SendAsync(HttpMethod.Get, "/volumes/detail" + (query.Length > 0 ? "?" + query : ""), null, ct).ConfigureAwait(false);
             using var doc = response.Json();
             var page = doc.RootElement.Array("volumes").Select(Read).ToList();
-            volumes.AddRange(page.Where(v => v.Name == name));
+            volumes.AddRange(page);
             if (page.Count == 0 || !doc.RootElement.Array("volumes_links").Any(l => l.Str("rel") == "next")) return volumes;
             marker = page[^1].Id;
         }

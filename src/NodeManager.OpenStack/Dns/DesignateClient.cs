@@ -53,6 +53,16 @@ public sealed class DesignateClient
         return doc.RootElement.Array("recordsets").Select(Read).Where(r => r.Name == fqdn && r.Type == type).ToList();
     }
 
+    /// <summary>Replaces the records of an existing recordset (PUT; Designate answers 202, status PENDING).</summary>
+    public async Task<Recordset> UpdateRecordsAsync(string zoneId, string recordsetId, IReadOnlyList<string> records, CancellationToken ct = default)
+    {
+        var body = new JsonObject { ["records"] = new JsonArray(records.Select(r => (JsonNode?)r).ToArray()) };
+        var response = await SendAsync(HttpMethod.Put, $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", body, ct)
+            .ConfigureAwait(false);
+        using var doc = response.Json();
+        return Read(doc.RootElement);
+    }
+
     /// <summary>Deletes; true when this call deleted it, false when it was already gone (404). Does not wait.</summary>
     public async Task<bool> DeleteRecordsetAsync(string zoneId, string recordsetId, CancellationToken ct = default)
     {

@@ -23,6 +23,7 @@ public static class SimulatorOps
     public const string RecordsetCreate = "designate.recordsets.create";
     public const string RecordsetList = "designate.recordsets.list";
     public const string RecordsetGet = "designate.recordsets.get";
+    public const string RecordsetUpdate = "designate.recordsets.update";
     public const string RecordsetDelete = "designate.recordsets.delete";
     public const string ImageList = "glance.images.list";
     public const string ImageGet = "glance.images.get";
@@ -31,6 +32,6 @@ public static class SimulatorOps
     [
         Authenticate, ServerCreate, ServerGet, ServerList, ServerDelete, AttachmentCreate, AttachmentList, AttachmentGet,
         AttachmentDelete, ComputeLimits, FlavorList, VolumeCreate, VolumeGet, VolumeList, VolumeDelete, VolumeLimits,
-        ZoneList, RecordsetCreate, RecordsetList, RecordsetGet, RecordsetDelete, ImageList, ImageGet,
+        ZoneList, RecordsetCreate, RecordsetList, RecordsetGet, RecordsetUpdate, RecordsetDelete, ImageList, ImageGet,
     ];
 }

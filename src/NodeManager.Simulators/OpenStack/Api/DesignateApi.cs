@@ -53,6 +53,13 @@ internal static class DesignateApi
             SimHttp.Json(Recordset(state.Read(_ => state.Recordset(zoneId, id)), http, state.Options.ProjectId, "ACTIVE", "NONE")))
             .Op(sim, SimulatorOps.RecordsetGet, style);
 
+        dns.MapPut("/zones/{zoneId}/recordsets/{id}", async (HttpContext http, string zoneId, string id) =>
+        {
+            var body = await SimHttp.BodyAsync(http.Request);
+            var records = body["records"] is JsonArray r ? r.Select(SimHttp.Str).OfType<string>().ToList() : null;
+            return SimHttp.Json(Recordset(state.UpdateRecordset(zoneId, id, records), http, state.Options.ProjectId, "PENDING", "UPDATE"), 202);
+        }).Op(sim, SimulatorOps.RecordsetUpdate, style);
+
         dns.MapDelete("/zones/{zoneId}/recordsets/{id}", (HttpContext http, string zoneId, string id) =>
             SimHttp.Json(Recordset(state.DeleteRecordset(zoneId, id), http, state.Options.ProjectId, "PENDING", "DELETE"), 202))
             .Op(sim, SimulatorOps.RecordsetDelete, style);

@@ -9,7 +9,7 @@ internal sealed class SimRecordset
     public required SimZone Zone { get; init; }
     public required string Name { get; init; }
     public required string Type { get; init; }
-    public required IReadOnlyList<string> Records { get; init; }
+    public required IReadOnlyList<string> Records { get; set; }
     public int? Ttl { get; init; }
     public string? Description { get; init; }
     public required DateTimeOffset Created { get; init; }

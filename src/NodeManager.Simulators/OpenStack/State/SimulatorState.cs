@@ -264,6 +264,16 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
     public IReadOnlyList<SimRecordset> Recordsets(string zoneId, string? name, string? type) =>
         _recordsets.Values.Where(r => r.Zone.Id == zoneId && (name is null || r.Name == name) && (type is null || r.Type == type)).ToList();
 
+    public SimRecordset UpdateRecordset(string zoneId, string id, IReadOnlyList<string>? records)
+    {
+        lock (_gate)
+        {
+            var recordset = Recordset(zoneId, id);
+            if (records is not null) recordset.Records = records;
+            return recordset;
+        }
+    }
+
     public SimRecordset DeleteRecordset(string zoneId, string id)
     {
         lock (_gate)
