@@ -7,7 +7,7 @@ namespace NodeManager.Actors;
 /// The actor runtime's settings: the services it runs on and the tunables of
 /// <c>node-manager.actors</c> in reference.conf.
 /// </summary>
-public sealed record ActorSystemSettings
+public sealed partial record ActorSystemSettings
 {
     public static readonly ActorSystemSettings Default = new();
 
