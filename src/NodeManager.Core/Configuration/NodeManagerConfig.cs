@@ -19,8 +19,10 @@ public static class NodeManagerConfig
     /// <summary>The text of the embedded reference.conf.</summary>
     public static string ReferenceText => ReferenceSource.Value;
 
-    /// <summary>The reference config alone, resolved with the process environment.</summary>
-    public static Config Reference => ParseReference().Resolve();
+    private static readonly Lazy<Config> ResolvedReference = new(() => ParseReference().Resolve());
+
+    /// <summary>The reference config alone, resolved with the process environment (once per process).</summary>
+    public static Config Reference => ResolvedReference.Value;
 
     /// <summary>The reference config, unresolved (so operator files can still override what its substitutions read).</summary>
     public static Config ParseReference() => ConfigFactory.ParseString(ReferenceText, ReferenceOriginName);

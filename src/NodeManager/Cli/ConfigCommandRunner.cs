@@ -1,0 +1,61 @@
+using NodeManager.Core.Configuration;
+using NodeManager.Hocon;
+using NodeManager.Hosting;
+
+namespace NodeManager.Cli;
+
+/// <summary>The behaviour of `nodemgr config`, on plain writers so that specs can run it without a console.</summary>
+public static class ConfigCommandRunner
+{
+    /// <summary>
+    /// Range checks beyond reference.conf's keys and types: the host's validation creates every settings record and
+    /// collects what each rejects.
+    /// </summary>
+    public static IReadOnlyList<Func<Config, IEnumerable<ConfigException>>> Validators { get; } =
+    [
+        config => HostConfiguration.Validate(config, out _),
+    ];
+
+    /// <summary>JSON of the resolved config on <paramref name="output"/>; exit 2 and the error on <paramref name="error"/>.</summary>
+    public static int Render(IReadOnlyList<string> files, bool raw, TextWriter output, TextWriter error, ConfigResolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (raw && files.Count == 0)
+        {
+            error.WriteLine("nodemgr config render --raw: name at least one file");
+            return ExitCodes.ConfigError;
+        }
+        try
+        {
+            var root = raw
+                ? NodeManagerConfig.LoadUnresolved(files).Resolve(options).Root
+                : ConfigRedactor.Redact(NodeManagerConfig.Load(files, options).Root);
+            output.WriteLine(ConfigRenderer.RenderJson(root));
+            return ExitCodes.Success;
+        }
+        catch (ConfigException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.ConfigError;
+        }
+    }
+
+    /// <summary>Exit 0 and one line on <paramref name="output"/> when valid; else exit 2 with every error on <paramref name="error"/>.</summary>
+    public static int Validate(IReadOnlyList<string> files, TextWriter output, TextWriter error, ConfigResolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var errors = ConfigValidation.Validate(files, Validators, options);
+        if (errors.Count == 0)
+        {
+            output.WriteLine($"valid: {string.Join(", ", files)}");
+            return ExitCodes.Success;
+        }
+        foreach (var e in errors)
+        {
+            error.WriteLine(e.Message);
+        }
+        return ExitCodes.ConfigError;
+    }
+}
