@@ -35,6 +35,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool IsClosed => _closed;
 
+    /// <summary>Turn only: how many turns this mailbox has had (fairness is observable in specs).</summary>
+    public long Turns { get; private set; }
+
     public void Post(Envelope envelope)
     {
         if (_closed)
@@ -104,6 +107,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Execute()
     {
+        Turns++;
         try
         {
             ProcessSystemMessages();

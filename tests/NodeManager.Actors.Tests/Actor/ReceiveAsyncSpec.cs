@@ -1,0 +1,81 @@
+using NodeManager.Actors;
+
+namespace NodeManager.Actors.Tests.Actor;
+
+public sealed class ReceiveAsyncSpec : TestKit.TestKit
+{
+    [Fact]
+    public void ReceiveAsync_must_not_process_the_next_message_until_the_task_completes()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new Awaiter(gate.Task)));
+
+        Send(actor, "slow");
+        Send(actor, "fast");
+        ExpectMsg("started slow");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        gate.SetResult();
+
+        ExpectMsg("finished slow");
+        ExpectMsg("started fast");
+        ExpectMsg("finished fast");
+    }
+
+    [Fact]
+    public void ReceiveAsync_must_keep_Self_and_Sender_after_an_await()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new Awaiter(gate.Task)), "awaiter");
+        var probe = CreateTestProbe();
+
+        probe.Send(actor, "who");
+        probe.ExpectMsg("started who");
+        gate.SetResult();
+
+        probe.ExpectMsg("finished who");
+        Assert.Equal(actor, probe.LastSender);
+    }
+
+    [Fact]
+    public void A_faulted_task_must_fail_the_actor_and_the_supervisor_must_restart_it()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new FailingAwaiter()));
+
+        Send(actor, "count");
+        ExpectMsg(1);
+        Send(actor, "fail");
+        Send(actor, "count");
+
+        ExpectMsg(1); // a fresh instance: the restart reset the counter
+    }
+
+    private sealed class Awaiter : ReceiveActor
+    {
+        public Awaiter(Task gate)
+        {
+            ReceiveAsync<string>(async text =>
+            {
+                Sender.Tell($"started {text}");
+                await gate;
+                await Task.Yield(); // continue on another pool thread
+                Sender.Tell($"finished {text}", Self);
+            });
+        }
+    }
+
+    private sealed class FailingAwaiter : ReceiveActor
+    {
+        private int _count;
+
+        public FailingAwaiter()
+        {
+            ReceiveAsync<string>(text => text == "fail", async _ =>
+            {
+                await Task.Yield();
+                throw new InvalidOperationException("async failure");
+            });
+            Receive<string>(_ => Sender.Tell(++_count));
+        }
+    }
+}
