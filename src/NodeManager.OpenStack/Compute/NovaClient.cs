@@ -138,6 +138,22 @@ public sealed class NovaClient
         return doc.RootElement.Array("volumeAttachments").Select(a => NovaJson.Attachment(a, serverId)).ToList();
     }
 
+    /// <summary>The attachment of <paramref name="volumeId"/> to the server, or null when it is not attached (404).</summary>
+    public async Task<VolumeAttachment?> GetVolumeAttachmentAsync(string serverId, string volumeId, CancellationToken ct = default)
+    {
+        try
+        {
+            var response = await SendAsync(HttpMethod.Get,
+                $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments/{Uri.EscapeDataString(volumeId)}", null, ct).ConfigureAwait(false);
+            using var doc = response.Json();
+            return doc.RootElement.Prop("volumeAttachment") is { } a ? NovaJson.Attachment(a, serverId) : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Detaches; true when this call detached it, false when it was not attached (404). Does not wait.</summary>
     public async Task<bool> DetachVolumeAsync(string serverId, string volumeId, CancellationToken ct = default)
     {

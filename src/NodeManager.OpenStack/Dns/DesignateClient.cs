@@ -53,6 +53,22 @@ public sealed class DesignateClient
         return doc.RootElement.Array("recordsets").Select(Read).Where(r => r.Name == fqdn && r.Type == type).ToList();
     }
 
+    /// <summary>The recordset, or null when it does not exist.</summary>
+    public async Task<Recordset?> GetRecordsetAsync(string zoneId, string recordsetId, CancellationToken ct = default)
+    {
+        try
+        {
+            var response = await SendAsync(HttpMethod.Get, $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", null, ct)
+                .ConfigureAwait(false);
+            using var doc = response.Json();
+            return Read(doc.RootElement);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Replaces the records of an existing recordset (PUT; Designate answers 202, status PENDING).</summary>
     public async Task<Recordset> UpdateRecordsAsync(string zoneId, string recordsetId, IReadOnlyList<string> records, CancellationToken ct = default)
     {

@@ -30,7 +30,8 @@ public sealed class GlanceClient
     /// <summary>An image id for a name (the newest active image of that name) or an id. Throws NotFound naming the image.</summary>
     public async Task<string> ResolveAsync(string nameOrId, CancellationToken ct = default)
     {
-        var byName = await ListImagesAsync(nameOrId, ct).ConfigureAwait(false);
+        // Filtered again here: a Glance that ignores the name filter must not resolve to some other image.
+        var byName = (await ListImagesAsync(nameOrId, ct).ConfigureAwait(false)).Where(i => i.Name == nameOrId).ToList();
         var best = byName.Where(i => i.Status == "active").OrderByDescending(i => i.Created).FirstOrDefault() ?? byName.FirstOrDefault();
         if (best is not null) return best.Id;
         try
