@@ -15,6 +15,11 @@ internal sealed partial class ActorCell : IActorContext
     [ThreadStatic]
     private static ActorCell? t_constructing;
 
+    // The cell whose turn is running on this thread: a Tell without a sender from inside an actor
+    // is sent from that actor (Akka's implicit sender).
+    [ThreadStatic]
+    private static ActorCell? t_running;
+
     private readonly IInternalActorRef _parent;
     private ActorBase? _actor;
     private Envelope _current;
@@ -41,6 +46,18 @@ internal sealed partial class ActorCell : IActorContext
     }
 
     internal static ActorCell? Constructing => t_constructing;
+
+    /// <summary>The given sender or, when there is none and an actor's turn runs on this thread, that actor.</summary>
+    internal static IActorRef? ImplicitSender(IActorRef? sender) => sender ?? t_running?.Self;
+
+    internal static ActorCell? EnterTurn(ActorCell cell)
+    {
+        var previous = t_running;
+        t_running = cell;
+        return previous;
+    }
+
+    internal static void ExitTurn(ActorCell? previous) => t_running = previous;
 
     public ActorSystem System { get; }
 

@@ -9,5 +9,9 @@ public interface IActorRef
 {
     ActorPath Path { get; }
 
+    /// <param name="sender">
+    /// Who replies go to. Without one, a Tell made on an actor's turn is sent from that actor (as
+    /// Akka's implicit sender); elsewhere the message has no sender and replies become dead letters.
+    /// </param>
     void Tell(object message, IActorRef? sender = null);
 }

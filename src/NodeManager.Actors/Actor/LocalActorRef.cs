@@ -25,7 +25,7 @@ internal sealed class LocalActorRef : IInternalActorRef
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _mailbox.Post(new Envelope(message, sender));
+        _mailbox.Post(new Envelope(message, ActorCell.ImplicitSender(sender)));
     }
 
     public void SendSystemMessage(SystemMessage message) => _mailbox.PostSystem(message);

@@ -108,6 +108,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void Execute()
     {
         Turns++;
+        var previous = ActorCell.EnterTurn(_cell);
         try
         {
             ProcessSystemMessages();
@@ -115,6 +116,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
+            ActorCell.ExitTurn(previous);
             var frontPending = _front is { Count: > 0 };
             Interlocked.Exchange(ref _status, Idle); // a full fence: the checks below see every enqueue linked before it
             if (HasWork(frontPending))

@@ -21,7 +21,7 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : I
                 System.EventStream.Publish(deadLetter);
                 return;
             default:
-                System.EventStream.Publish(new DeadLetter(message, sender, this));
+                System.EventStream.Publish(new DeadLetter(message, ActorCell.ImplicitSender(sender), this));
                 return;
         }
     }
