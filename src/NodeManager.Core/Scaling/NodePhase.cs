@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace NodeManager.Core.Scaling;
 
 /// <summary>The node lifecycle of ARCHITECTURE.md; Reclaimed, Failed and Aborted are terminal.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NodePhase>))]
 public enum NodePhase
 {
     Requested,

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using NodeManager.Core.Districts;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Status;
+
+namespace NodeManager.Core.Controller;
+
+/// <summary>
+/// What the controller's actors publish for each other and for the status endpoint: immutable district views, the
+/// cloud-wide exhaustion back-off, the last capacity document, the leaks found. Actors write only their own entries;
+/// readers never block an actor. One per <see cref="ControllerHost"/>.
+/// </summary>
+public sealed class ControllerBoard
+{
+    private readonly Lock _lock = new();
+    private BackoffState? _cloudBackoff;
+
+    public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
+
+    public CapacityDocument? LastDocument { get; set; }
+
+    public bool CapacityAnswered { get; set; }
+
+    public IReadOnlyList<string> Leaks { get; set; } = [];
+
+    public BackoffState? CloudBackoff
+    {
+        get
+        {
+            lock (_lock) return _cloudBackoff;
+        }
+    }
+
+    /// <summary>The whole cloud is out (project quota): back off every district, doubling per repeat.</summary>
+    public BackoffState RaiseCloudBackoff(string message, DateTimeOffset now, ScalingSettings settings)
+    {
+        lock (_lock)
+        {
+            // Several districts hit the same quota at once: one back-off, not a doubling per district.
+            if (_cloudBackoff is { } current && current.IsActive(now)) return current;
+            return _cloudBackoff = BackoffState.Raise(_cloudBackoff, message, now, settings.ExhaustionBackoffMin, settings.ExhaustionBackoffMax);
+        }
+    }
+
+    public void ClearCloudBackoff()
+    {
+        lock (_lock) _cloudBackoff = null;
+    }
+}
+
+/// <summary>One district as its supervisor last published it.</summary>
+public sealed record DistrictView(
+    string Name,
+    string Profile,
+    DistrictSettings Settings,
+    IReadOnlyList<NodeView> Nodes,
+    IReadOnlyList<NodeView> Finished,
+    DistrictState State,
+    IReadOnlyList<PolicyCondition> Conditions,
+    bool Recovered);

@@ -1,0 +1,163 @@
+using NodeManager.Actors;
+using NodeManager.Actors.Persistence;
+using NodeManager.Core.Capacity;
+using NodeManager.Core.Cloud;
+using NodeManager.Core.Districts;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Profiles;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Settings;
+using NodeManager.Core.Status;
+using NodeManager.Hocon;
+
+namespace NodeManager.Core.Controller;
+
+/// <summary>
+/// The controller inside one actor system: <c>/user/districts</c> (a <see cref="DistrictSupervisorActor"/> per district,
+/// each with its <see cref="NodeLifecycleActor"/>s) and <c>/user/capacity-watcher</c>; and its read side
+/// (<see cref="IControllerStatus"/>) for the management endpoint.
+/// </summary>
+/// <remarks>
+/// What the host passes to <see cref="Start"/>:
+/// <list type="bullet">
+/// <item>the root <see cref="Config"/> (resolved; <c>node-manager.cluster-name</c>, <c>.capacity</c>, <c>.scaling</c>,
+/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
+/// only by whoever builds the adapters, see <see cref="PlatformAdapters"/> and <c>PaasSimulator</c>);</item>
+/// <item>an <see cref="ActorSystem"/> with a <see cref="PersistenceExtension"/> registered (the controller's event
+/// manifests are added to its serializer's registry here, idempotently);</item>
+/// <item>the <see cref="ICloud"/> (e.g. <c>OpenStackCloud</c> over the OpenStack simulator in the demo), the
+/// <see cref="ICapacitySource"/> and <see cref="IPlatform"/> (for <c>simulated</c>, one <c>PaasSimulator</c> is both);</item>
+/// <item>the <see cref="TimeProvider"/> the system runs on (must be the system's; used for status timestamps).</item>
+/// </list>
+/// Stop with <see cref="StopAsync"/> in coordinated shutdown's <c>service-stop</c> phase, before the system terminates:
+/// it stops the watcher first (no new decisions), then the districts (their nodes' state is already journaled; a
+/// lifecycle in mid-step resumes from the journal on the next start).
+/// </remarks>
+public sealed class ControllerHost : IControllerStatus
+{
+    private readonly ActorSystem _system;
+    private readonly TimeProvider _time;
+
+    private ControllerHost(ActorSystem system, ControllerServices services, IActorRef districts, IActorRef watcher, TimeProvider time)
+    {
+        _system = system;
+        Services = services;
+        Districts = districts;
+        Watcher = watcher;
+        _time = time;
+    }
+
+    public ControllerServices Services { get; }
+
+    /// <summary><c>/user/districts</c>: send it <see cref="DistrictsActor.ToDistrict"/>.</summary>
+    public IActorRef Districts { get; }
+
+    /// <summary><c>/user/capacity-watcher</c>: send it <see cref="CapacityWatcher.Poll"/> to evaluate now.</summary>
+    public IActorRef Watcher { get; }
+
+    public ControllerBoard Board => Services.Board;
+
+    /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
+    public static ControllerHost Start(Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time)
+    {
+        var scaling = ScalingSettings.Create(config);
+        var services = new ControllerServices(
+            config.GetString("node-manager.cluster-name"),
+            cloud,
+            capacity,
+            platform,
+            CapacitySettings.Create(config),
+            scaling,
+            NodeLifecycleSettings.Create(config),
+            DistrictsSettings.Create(config),
+            ProfilesSettings.Create(config),
+            CleanupSettings.Create(config),
+            new ControllerBoard(),
+            new LimitsCache(cloud, time, scaling.LimitsCacheTtl));
+        return Start(services, system, time);
+    }
+
+    /// <summary>Starts the actors on settings built directly (tests and benchmarks).</summary>
+    public static ControllerHost Start(ControllerServices services, ActorSystem system, TimeProvider time)
+    {
+        ControllerEvents.Register(system.GetExtension<PersistenceExtension>().Serializer.Registry);
+        var districts = system.ActorOf(Props.Create(() => new DistrictsActor(services)), "districts");
+        var watcher = system.ActorOf(Props.Create(() => new CapacityWatcherActor(services, districts)), "capacity-watcher");
+        return new ControllerHost(system, services, districts, watcher, time);
+    }
+
+    /// <summary>Stops the watcher, then the districts with their nodes; safe to call twice.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(10);
+        await StopQuietly(Watcher, timeout).ConfigureAwait(false);
+        await StopQuietly(Districts, timeout).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks a district to drain one of its nodes (operator command); answers DrainAccepted or DrainRefused.</summary>
+    public Task<object> RequestDrainAsync(string district, string host, string reason, CancellationToken cancellationToken) =>
+        Districts.Ask<object>(new DistrictsActor.ToDistrict(district, new DistrictSupervisor.RequestDrain(host, reason)),
+            TimeSpan.FromSeconds(10), cancellationToken);
+
+    public bool IsReady => Board.CapacityAnswered && Board.Districts.Values.All(d => d.Recovered);
+
+    public Task<IReadOnlyList<DistrictStatus>> GetDistrictsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DistrictStatus>>(
+            [.. Board.Districts.Values.OrderBy(d => d.Name, StringComparer.Ordinal).Select(ToStatus)]);
+
+    public Task<DistrictStatus?> GetDistrictAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(Board.Districts.TryGetValue(name, out var view) ? ToStatus(view) : null);
+
+    public Task<IReadOnlyList<NodeStatus>> GetNodesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NodeStatus>>([.. AllNodes().Select(ToStatus)]);
+
+    public Task<NodeStatus?> GetNodeAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(AllNodes().Where(n => n.Host == name || n.ServerName == name)
+            .OrderBy(n => n.Phase.IsTerminal() ? 1 : 0).Select(ToStatus).FirstOrDefault());
+
+    private IEnumerable<NodeView> AllNodes() => Board.Districts.Values
+        .OrderBy(d => d.Name, StringComparer.Ordinal)
+        .SelectMany(d => d.Nodes.Concat(d.Finished));
+
+    private DistrictStatus ToStatus(DistrictView view)
+    {
+        var now = _time.GetUtcNow();
+        var byState = view.Nodes.Concat(view.Finished).GroupBy(n => n.Phase.ToString())
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var document = Board.LastDocument;
+        var managed = view.Nodes.Select(n => n.Host).ToHashSet(StringComparer.Ordinal);
+        var reported = document?.Nodes.Where(n => n.District == view.Name).ToList() ?? [];
+        var unmanaged = reported.Count(n => !managed.Contains(n.Name));
+        if (unmanaged > 0) byState["Unmanaged"] = unmanaged;
+        var serving = reported.Where(n => n.Responding).ToList();
+        double? utilisation = serving.Sum(n => n.MaxActiveGears) is > 0 and var max ? Math.Round(100.0 * serving.Sum(n => n.ActiveGears) / max, 1) : null;
+
+        var conditions = new List<ConditionStatus>();
+        if (view.State.Backoff is { } backoff)
+            conditions.Add(new ConditionStatus("exhausted", $"{(view.State.BackoffScope == ExhaustionScope.Cloud ? "cloud" : "district")}: {backoff.Message}",
+                backoff.Since, backoff.RetryAt));
+        else if (Board.CloudBackoff is { } cloud && cloud.IsActive(now))
+            conditions.Add(new ConditionStatus("exhausted", $"cloud: {cloud.Message}", cloud.Since, cloud.RetryAt));
+        conditions.AddRange(view.Conditions.Select(c => new ConditionStatus(c.Type, c.Message, view.State.LastDecision?.At ?? now, null)));
+        if (view.Nodes.Where(n => n.Alerting).Select(n => n.Host).ToList() is { Count: > 0 } stalled)
+            conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));
+
+        return new DistrictStatus(view.Name, view.Profile, view.Settings.MinNodes, view.Settings.MaxNodes, view.Settings.Paused,
+            byState, utilisation, view.State.LastDecision, conditions);
+    }
+
+    private NodeStatus ToStatus(NodeView node)
+    {
+        var gears = Board.LastDocument?.Nodes.FirstOrDefault(n => n.Name == node.Host)?.ActiveGears;
+        return new NodeStatus(node.Host, node.ServerName, node.District, node.Profile, node.Phase.ToString(), node.ServerId, node.VolumeId,
+            gears, node.LastError, node.History);
+    }
+
+    private async Task StopQuietly(IActorRef actor, TimeSpan timeout)
+    {
+        if (!await actor.GracefulStop(timeout).ConfigureAwait(false))
+            _system.Stop(actor);
+    }
+}

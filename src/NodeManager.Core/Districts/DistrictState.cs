@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Status;
+using static NodeManager.Core.Districts.DistrictSupervisor;
+
+namespace NodeManager.Core.Districts;
+
+/// <summary>A district's journaled state as an immutable value; <see cref="Apply"/> folds one event in.</summary>
+public sealed record DistrictState(string Name)
+{
+    public string Profile { get; init; } = "";
+
+    /// <summary>The sequence number of the next launch (launch ids are <c>&lt;district&gt;-&lt;seq&gt;</c>, never reused).</summary>
+    public int NextSeq { get; init; } = 1;
+
+    /// <summary>Live nodes (not yet Reclaimed, Failed or Aborted) by launch id.</summary>
+    public ImmutableDictionary<string, DistrictNode> Nodes { get; init; } = ImmutableDictionary<string, DistrictNode>.Empty;
+
+    public DateTimeOffset? LastScaleUpAt { get; init; }
+
+    public DateTimeOffset? LastScaleDownAt { get; init; }
+
+    public BackoffState? Backoff { get; init; }
+
+    public ExhaustionScope BackoffScope { get; init; }
+
+    public DecisionStatus? LastDecision { get; init; }
+
+    public int Finished { get; init; }
+
+    public DistrictState Apply(IEvent e) => e switch
+    {
+        DistrictStarted s => this with { Profile = s.Profile },
+        NodeLaunchRequested r => this with
+        {
+            NextSeq = NextSeq + 1,
+            Nodes = Nodes.SetItem(r.LaunchId, new DistrictNode(r.LaunchId, r.Index, r.ServerName, r.Host)),
+        },
+        NodeFinished f => this with { Nodes = Nodes.Remove(f.LaunchId), Finished = Finished + 1 },
+        ScaledUp u => this with { LastScaleUpAt = u.At },
+        ScaleDownStarted d => this with { LastScaleDownAt = d.At },
+        DecisionRecorded d => this with { LastDecision = new DecisionStatus(d.Kind, d.Reason, d.At) },
+        ExhaustionRaised x => this with { Backoff = new BackoffState(x.Message, x.Since, x.RetryAt, x.Attempts), BackoffScope = x.Scope },
+        ExhaustionCleared => this with { Backoff = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a district event"),
+    };
+
+    public IReadOnlySet<int> TakenIndexes => Nodes.Values.Select(n => n.Index).ToHashSet();
+}
+
+/// <summary>A live node as its supervisor journals it.</summary>
+public sealed record DistrictNode(string LaunchId, int Index, string ServerName, string Host);

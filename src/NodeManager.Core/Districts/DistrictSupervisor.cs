@@ -1,0 +1,46 @@
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Scaling;
+
+namespace NodeManager.Core.Districts;
+
+/// <summary>The protocol of <see cref="DistrictSupervisorActor"/>: its journaled events and the commands it takes.</summary>
+public static class DistrictSupervisor
+{
+    public interface IEvent
+    {
+        DateTimeOffset At { get; }
+    }
+
+    /// <summary>The district's profile as the capacity source reports it (journaled when first seen or changed).</summary>
+    public sealed record DistrictStarted(string Profile, DateTimeOffset At) : IEvent;
+
+    /// <summary>Intent to launch a node: its launch id, index and names are taken before its actor exists.</summary>
+    public sealed record NodeLaunchRequested(string LaunchId, int Index, string ServerName, string Host, DateTimeOffset At) : IEvent;
+
+    /// <summary>A node reached Reclaimed, Failed or Aborted: its index is free again and its actor is not recreated.</summary>
+    public sealed record NodeFinished(string LaunchId, NodePhase Phase, DateTimeOffset At) : IEvent;
+
+    public sealed record ScaledUp(int Count, string Reason, DateTimeOffset At) : IEvent;
+
+    public sealed record ScaleDownStarted(string Host, string Reason, DateTimeOffset At) : IEvent;
+
+    /// <summary>A decision whose kind or reason differs from the last one journaled (holds repeat every cycle).</summary>
+    public sealed record DecisionRecorded(string Kind, string Reason, DateTimeOffset At) : IEvent;
+
+    /// <summary>The cloud said no: launches here wait until <c>RetryAt</c>; <c>Scope</c> says whether the whole cloud is out.</summary>
+    public sealed record ExhaustionRaised(ExhaustionScope Scope, string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, DateTimeOffset At) : IEvent;
+
+    /// <summary>Capacity is back (limits show headroom, or a node became Active).</summary>
+    public sealed record ExhaustionCleared(DateTimeOffset At) : IEvent;
+
+    /// <summary>
+    /// The watcher's decision for this district, with the hosts gears may move to and the policy's conditions for
+    /// the district's profile.
+    /// </summary>
+    public sealed record Decide(string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions);
+
+    /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
+    public sealed record RequestDrain(string Host, string Reason);
+
+    public sealed record DrainAccepted(string Host);
+}

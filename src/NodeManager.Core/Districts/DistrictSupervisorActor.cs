@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using NodeManager.Actors;
+using NodeManager.Actors.Persistence;
+using NodeManager.Core.Cloud;
+using NodeManager.Core.Controller;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Profiles;
+using NodeManager.Core.Scaling;
+using static NodeManager.Core.Districts.DistrictSupervisor;
+
+namespace NodeManager.Core.Districts;
+
+/// <summary>
+/// One district, persistent: owns its node actors, names new nodes (lowest free index), journals its decisions,
+/// cool-down timestamps and exhaustion back-off, and publishes a <see cref="DistrictView"/> after every change.
+/// Before a launch it checks the cloud's limits (cached); a quota or no-valid-host answer aborts the launch, backs the
+/// district (or the whole cloud) off and raises the "exhausted" condition until capacity returns.
+/// </summary>
+public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
+{
+    private const int FinishedKept = 50;
+
+    private readonly ControllerServices _services;
+    private readonly Dictionary<string, NodeView> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
+    private ImmutableList<NodeView> _finished = [];
+    private IReadOnlyList<PolicyCondition> _conditions = [];
+    private DistrictState _state;
+    private bool _launching;
+    private bool _recovered;
+
+    public DistrictSupervisorActor(string name, ControllerServices services)
+    {
+        _services = services;
+        _state = new DistrictState(name);
+
+        Recover<IEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<Decide>(OnDecide);
+        Command<LimitsChecked>(OnLimitsChecked);
+        Command<NodeLifecycle.NodeChanged>(OnNodeChanged);
+        Command<NodeLifecycle.LaunchAborted>(OnLaunchAborted);
+        Command<RequestDrain>(OnRequestDrain);
+        Command<Terminated>(OnTerminated);
+        Command<RecreateNode>(r => StartNode(r.LaunchId));
+    }
+
+    public override string PersistenceId => PersistenceIdFor(_state.Name);
+
+    public static string PersistenceIdFor(string district) => $"district-{district}";
+
+    private string Name => _state.Name;
+
+    private DistrictSettings Settings => _services.Districts.For(Name);
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private void OnRecovered()
+    {
+        _recovered = true;
+        foreach (var launchId in _state.Nodes.Keys) StartNode(launchId);
+        Publish();
+    }
+
+    private void OnDecide(Decide decide)
+    {
+        if (_state.Profile != decide.Profile)
+            Persist(new DistrictStarted(decide.Profile, Now), e => _state = _state.Apply(e));
+        _conditions = decide.Conditions;
+        var decision = decide.Decision;
+        if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
+            Persist(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
+            {
+                _state = _state.Apply(e);
+                LogDecision(Log, Name, decision.Kind, decision.Reason);
+            });
+
+        switch (decision)
+        {
+            case ScaleUp up:
+                BeginLaunch(up);
+                break;
+            case ScaleDown down:
+                StartDrain(down.Node, down.Reason, decide.ServingHosts, Sender, reply: false);
+                break;
+            default:
+                MaybeProbeRecovery();
+                break;
+        }
+
+        Publish();
+    }
+
+    /// <summary>Checks the cloud's limits off the actor's turn; the launch continues in <see cref="OnLimitsChecked"/>.</summary>
+    private void BeginLaunch(ScaleUp up)
+    {
+        if (_launching || ActiveBackoff() is not null) return;
+        _launching = true;
+        _services.Limits.GetAsync(CancellationToken.None)
+            .PipeTo(Self, success: limits => new LimitsChecked(up, limits, null), failure: error => new LimitsChecked(up, null, error));
+    }
+
+    private void OnLimitsChecked(LimitsChecked check)
+    {
+        _launching = false;
+        if (check.Error is not null)
+        {
+            LogLimitsUnknown(Log, Name, check.Error.Message);
+            return;
+        }
+
+        var profile = _services.Profiles.For(_state.Profile);
+        var limits = check.Limits!;
+        if (limits.FirstExhausted(profile.Cores, profile.RamMb, profile.Volume.Enabled ? profile.Volume.SizeGb : 0) is { } resource)
+        {
+            Exhausted(ExhaustionScope.Cloud, $"quota headroom: no room for one more node ({resource}: {Describe(limits, resource)})");
+            return;
+        }
+
+        ClearExhaustion("limits show headroom again");
+        var count = (int)Math.Min(check.Up.Count, limits.Instances.Free);
+        var launched = 0;
+        var taken = _state.TakenIndexes.ToHashSet();
+        var seq = _state.NextSeq;
+        for (var i = 0; i < count; i++)
+        {
+            if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, Math.Max(Settings.MaxNodes, 1)) is not { } name) break;
+            taken.Add(name.Index);
+            // Journal the name first; the node actor starts once it is durable.
+            Persist(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e =>
+            {
+                _state = _state.Apply(e);
+                StartNode(e.LaunchId);
+            });
+            launched++;
+        }
+
+        if (launched > 0)
+            Persist(new ScaledUp(launched, check.Up.Reason, Now), e =>
+            {
+                _state = _state.Apply(e);
+                LogScaledUp(Log, Name, launched, check.Up.Reason);
+                Publish();
+            });
+    }
+
+    private void StartDrain(string host, string reason, IReadOnlyList<string> servingHosts, IActorRef? replyTo, bool reply)
+    {
+        var node = _views.Values.FirstOrDefault(v => v.Host == host);
+        string? refusal = node switch
+        {
+            null => $"{host} is not a node this district manages",
+            { Phase: not NodePhase.Active } => $"{host} is {node.Phase}, not Active",
+            _ when Settings.ScaleInProtected.Contains(host) => $"{host} is scale-in protected",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            LogDrainRefused(Log, Name, host, refusal);
+            if (reply) replyTo?.Tell(new NodeLifecycle.DrainRefused(host, refusal));
+            return;
+        }
+
+        var targets = servingHosts.Concat(_views.Values.Where(v => v.Phase == NodePhase.Active).Select(v => v.Host))
+            .Where(h => h != host).Distinct(StringComparer.Ordinal).ToList();
+        Persist(new ScaleDownStarted(host, reason, Now), e =>
+        {
+            _state = _state.Apply(e);
+            if (_children.TryGetValue(node!.LaunchId, out var child)) child.Tell(new NodeLifecycle.Drain(reason, targets));
+            if (reply) replyTo?.Tell(new DrainAccepted(host));
+            Publish();
+        });
+    }
+
+    private void OnRequestDrain(RequestDrain request) =>
+        StartDrain(request.Host, $"operator: {request.Reason}", [], Sender, reply: true);
+
+    private void OnNodeChanged(NodeLifecycle.NodeChanged changed)
+    {
+        var view = changed.View;
+        if (view.LaunchId.Length == 0) return; // a fresh actor before its Launch is journaled
+        if (view.Phase.IsTerminal())
+        {
+            _views.Remove(view.LaunchId);
+            _finished = _finished.Add(view);
+            if (_finished.Count > FinishedKept) _finished = _finished.RemoveAt(0);
+            if (_state.Nodes.ContainsKey(view.LaunchId))
+                Persist(new NodeFinished(view.LaunchId, view.Phase, Now), e => _state = _state.Apply(e));
+        }
+        else
+        {
+            _views[view.LaunchId] = view;
+            if (view.Phase == NodePhase.Active && _state.Backoff is not null)
+                ClearExhaustion($"{view.Host} became Active");
+        }
+
+        Publish();
+    }
+
+    private void OnLaunchAborted(NodeLifecycle.LaunchAborted aborted)
+    {
+        _services.Limits.Invalidate();
+        Exhausted(aborted.Scope, aborted.Reason);
+    }
+
+    private void Exhausted(ExhaustionScope scope, string message)
+    {
+        var now = Now;
+        var backoff = scope == ExhaustionScope.Cloud
+            ? _services.Board.RaiseCloudBackoff(message, now, _services.Scaling)
+            : _state.Backoff is { } b && b.IsActive(now) ? b
+            : BackoffState.Raise(_state.Backoff, message, now, _services.Scaling.ExhaustionBackoffMin, _services.Scaling.ExhaustionBackoffMax);
+        if (_state.Backoff == backoff) return;
+        Persist(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, now), e =>
+        {
+            _state = _state.Apply(e);
+            LogExhausted(Log, Name, scope, backoff.RetryAt, backoff.Message);
+            Publish();
+        });
+    }
+
+    /// <summary>After the back-off has run out, a limits check with headroom clears the condition even without demand.</summary>
+    private void MaybeProbeRecovery()
+    {
+        if (_state.Backoff is not { } b || b.IsActive(Now) || _launching) return;
+        _launching = true;
+        _services.Limits.GetAsync(CancellationToken.None)
+            .PipeTo(Self, success: limits => new LimitsChecked(new ScaleUp(Name, 0, "probe"), limits, null),
+                failure: error => new LimitsChecked(new ScaleUp(Name, 0, "probe"), null, error));
+    }
+
+    private void ClearExhaustion(string why)
+    {
+        if (_state.Backoff is null) return;
+        if (_state.BackoffScope == ExhaustionScope.Cloud) _services.Board.ClearCloudBackoff();
+        Persist(new ExhaustionCleared(Now), e =>
+        {
+            _state = _state.Apply(e);
+            LogRecovered(Log, Name, why);
+            Publish();
+        });
+    }
+
+    private BackoffState? ActiveBackoff()
+    {
+        var now = Now;
+        if (_state.Backoff is { } b && b.IsActive(now)) return b;
+        return _services.Board.CloudBackoff is { } c && c.IsActive(now) ? c : null;
+    }
+
+    private void StartNode(string launchId)
+    {
+        if (!_state.Nodes.TryGetValue(launchId, out var node) || _children.ContainsKey(launchId)) return;
+        var seq = launchId[(launchId.LastIndexOf('-') + 1)..];
+        var runner = _services.RunnerFor(_state.Profile);
+        var child = Context.ActorOf(
+            Props.Create(() => new NodeLifecycleActor(launchId, runner, _services.Lifecycle)),
+            $"node-{node.Host}-{seq}");
+        Context.Watch(child);
+        _children[launchId] = child;
+        child.Tell(new NodeLifecycle.Launch(launchId, Name, _state.Profile, node.Index, node.ServerName, node.Host));
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        var entry = _children.FirstOrDefault(kv => kv.Value.Equals(terminated.ActorRef));
+        if (entry.Key is null) return;
+        _children.Remove(entry.Key);
+        // A node that stopped before finishing (a journal write failed) comes back from its journal after a pause.
+        if (_state.Nodes.ContainsKey(entry.Key))
+            Timers.StartSingleTimer($"recreate-{entry.Key}", new RecreateNode(entry.Key), _services.Lifecycle.PollInterval);
+    }
+
+    private void Publish() => _services.Board.Districts[Name] = new DistrictView(
+        Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)], _finished, _state, _conditions, _recovered);
+
+    private static string Describe(CloudLimits limits, string resource)
+    {
+        var q = resource switch
+        {
+            "instances" => limits.Instances,
+            "cores" => limits.Cores,
+            "ram" => limits.RamMb,
+            "volumes" => limits.Volumes,
+            _ => limits.VolumeGigabytes,
+        };
+        return $"{q.Used} of {q.Limit} used";
+    }
+
+    private sealed record LimitsChecked(ScaleUp Up, CloudLimits? Limits, Exception? Error);
+
+    private sealed record RecreateNode(string LaunchId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: {Kind}: {Reason}")]
+    private static partial void LogDecision(ILogger logger, string district, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: launching {Count} node(s): {Reason}")]
+    private static partial void LogScaledUp(ILogger logger, string district, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: EXHAUSTED ({Scope}), launches wait until {RetryAt:HH:mm:ss}: {Message}")]
+    private static partial void LogExhausted(ILogger logger, string district, ExhaustionScope scope, DateTimeOffset retryAt, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: capacity is back ({Why}); exhaustion cleared")]
+    private static partial void LogRecovered(ILogger logger, string district, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: cannot read the cloud's limits, not launching this time: {Error}")]
+    private static partial void LogLimitsUnknown(ILogger logger, string district, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: not draining {Host}: {Reason}")]
+    private static partial void LogDrainRefused(ILogger logger, string district, string host, string reason);
+}

@@ -1,0 +1,191 @@
+using Microsoft.Extensions.Logging;
+using NodeManager.Actors;
+using NodeManager.Actors.Persistence;
+using NodeManager.Core.Cloud;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Scaling;
+using static NodeManager.Core.Nodes.NodeLifecycle;
+
+namespace NodeManager.Core.Nodes;
+
+/// <summary>
+/// One node's life, persistent. A thin shell around <see cref="NodeLifecycleState"/> and <see cref="NodeLifecycleRules"/>:
+/// on every tick it checks the phase's deadline, asks the rules for the next step, runs it with
+/// <see cref="NodeStepRunner"/> off the actor's turn, journals what happened, and reports to its district supervisor.
+/// Persist first, then act: a phase is journaled before the call it implies, and every call is idempotent by name, so a
+/// crash anywhere resumes without doubling or leaking a server or volume. Stops itself once terminal.
+/// </summary>
+public sealed partial class NodeLifecycleActor : ReceivePersistentActor
+{
+    private const string TickTimer = "tick";
+    private const string DeadlineTimer = "deadline";
+
+    private readonly string _launchId;
+    private readonly NodeStepRunner _runner;
+    private readonly NodeLifecycleSettings _settings;
+    private NodeLifecycleState _state = NodeLifecycleState.Empty;
+    private bool _busy;
+    private string? _lastTransientError;
+
+    public NodeLifecycleActor(string launchId, NodeStepRunner runner, NodeLifecycleSettings settings)
+    {
+        _launchId = launchId;
+        _runner = runner;
+        _settings = settings;
+
+        Recover<IEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => AfterChange());
+
+        Command<Launch>(OnLaunch);
+        Command<Drain>(OnDrain);
+        Command<GetView>(_ => Sender.Tell(_state.ToView()));
+        Command<Tick>(_ => OnTick());
+        Command<StepDone>(OnStepDone);
+        Command<StepFailed>(OnStepFailed);
+    }
+
+    public override string PersistenceId => PersistenceIdFor(_launchId);
+
+    public static string PersistenceIdFor(string launchId) => $"node-{launchId}";
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private void OnLaunch(Launch launch)
+    {
+        if (_state.IsLaunched) return; // sent again after every (re)creation; the journal already has it
+        Persist(new NodeRequested(launch.LaunchId, launch.District, launch.Profile, launch.Index, launch.ServerName, launch.Host, Now), e =>
+        {
+            _state = _state.Apply(e);
+            LogRequested(Log, _state.Host, _state.ServerName, _state.District);
+            AfterChange();
+        });
+    }
+
+    private void OnDrain(Drain drain)
+    {
+        if (_state.Phase != NodePhase.Active)
+        {
+            Sender.Tell(new DrainRefused(_state.Host, $"{_state.Host} is {_state.Phase}, not Active"));
+            return;
+        }
+
+        Persist(new DrainStarted(drain.Reason, drain.Targets, Now), e =>
+        {
+            _state = _state.Apply(e);
+            LogTransition(Log, _state.Host, nameof(DrainStarted), _state.Phase, drain.Reason);
+            AfterChange();
+        });
+    }
+
+    private void OnTick()
+    {
+        if (_busy || !_state.IsLaunched) return;
+        if (NodeLifecycleRules.OnDeadline(_state, _settings, Now) is { } overdue)
+        {
+            PersistEvents([overdue]);
+            return;
+        }
+
+        var step = NodeLifecycleRules.Next(_state);
+        if (step == NodeStep.None) return;
+        _busy = true;
+        var state = _state;
+        _runner.RunAsync(state, step, Now, CancellationToken.None)
+            .PipeTo(Self, success: events => new StepDone(step, events), failure: error => new StepFailed(step, error));
+    }
+
+    private void OnStepDone(StepDone done)
+    {
+        _busy = false;
+        if (done.Events.Count == 0)
+        {
+            Timers.StartSingleTimer(TickTimer, Tick.Instance, _settings.PollInterval);
+            return;
+        }
+
+        PersistEvents(done.Events);
+    }
+
+    private void OnStepFailed(StepFailed failed)
+    {
+        _busy = false;
+        var error = failed.Error;
+        if (error is CloudException cloud && NodeLifecycleRules.OnCloudError(_state, failed.Step, cloud, _settings, Now) is { } verdict)
+        {
+            PersistEvents([verdict], NodeLifecycleRules.ScopeOf(cloud));
+            return;
+        }
+
+        _lastTransientError = error.Message;
+        if (error is CloudException or PlatformException)
+            LogStepRetry(Log, _state.Host, failed.Step, error.Message);
+        else
+            LogStepBug(Log, error, _state.Host, failed.Step);
+        Context.Parent.Tell(new NodeChanged(View()));
+        Timers.StartSingleTimer(TickTimer, Tick.Instance, _settings.PollInterval);
+    }
+
+    /// <summary>Journals, applies and logs events; an aborted launch is reported to the supervisor with <paramref name="abortScope"/>.</summary>
+    private void PersistEvents(IReadOnlyList<IEvent> events, ExhaustionScope abortScope = ExhaustionScope.District)
+    {
+        var remaining = events.Count;
+        foreach (var e in events)
+        {
+            Persist(e, persisted =>
+            {
+                var before = _state.Phase;
+                _state = _state.Apply(persisted);
+                _lastTransientError = null;
+                if (_state.Phase != before || persisted is LaunchFailed or DrainStalled)
+                    LogTransition(Log, _state.Host, persisted.GetType().Name, _state.Phase, HistoryDetail());
+                if (persisted is LaunchFailed { Outcome: LaunchOutcome.Abort } abort)
+                    Context.Parent.Tell(new LaunchAborted(_state.Host, abort.Reason, abortScope));
+
+                if (--remaining == 0) AfterChange();
+            });
+        }
+    }
+
+    private string? HistoryDetail() => _state.History.Count > 0 ? _state.History[^1].Detail : null;
+
+    /// <summary>Reports the new state, arms the deadline, and either runs the next step at once or stops when terminal.</summary>
+    private void AfterChange()
+    {
+        Context.Parent.Tell(new NodeChanged(View()));
+        if (!_state.IsLaunched) return;
+        if (_state.Phase.IsTerminal())
+        {
+            Timers.CancelAll();
+            Context.Stop(Self);
+            return;
+        }
+
+        if (NodeLifecycleRules.Deadline(_state, _settings) is { } deadline)
+            Timers.StartSingleTimer(DeadlineTimer, Tick.Instance, deadline - Now > TimeSpan.Zero ? deadline - Now : TimeSpan.Zero);
+        else
+            Timers.Cancel(DeadlineTimer);
+        Self.Tell(Tick.Instance);
+    }
+
+    private NodeView View()
+    {
+        var view = _state.ToView();
+        return _lastTransientError is null || view.LastError is not null ? view : view with { LastError = _lastTransientError };
+    }
+
+    private sealed record StepDone(NodeStep Step, IReadOnlyList<IEvent> Events);
+
+    private sealed record StepFailed(NodeStep Step, Exception Error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: requested as server {ServerName} in district {District}")]
+    private static partial void LogRequested(ILogger logger, string host, string serverName, string district);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: {Event} → {Phase} {Detail}")]
+    private static partial void LogTransition(ILogger logger, string host, string @event, NodePhase phase, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Host}: {Step} failed, retrying on the next poll: {Error}")]
+    private static partial void LogStepRetry(ILogger logger, string host, NodeStep step, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Host}: {Step} failed unexpectedly, retrying on the next poll")]
+    private static partial void LogStepBug(ILogger logger, Exception error, string host, NodeStep step);
+}
