@@ -157,7 +157,7 @@ internal sealed class HoconParser
         }
         var nested = ConfigMerge.Wrap(segments, 1, value, keyOrigin);
         var merged = obj.TryGetValue(segments[0], out var existing) ? ConfigMerge.Merge(nested, existing) : nested;
-        return obj.With(segments[0], merged);
+        return obj.With(segments[0], merged, keyOrigin);
     }
 
     /// <summary>A value: one or more concatenated parts, ending at ',', a newline, a closing bracket or the end.</summary>

@@ -88,7 +88,7 @@ internal sealed class ConfigResolver
                 fields.Add(KeyValuePair.Create(name, resolved));
             }
         }
-        return ConfigObject.Create(obj.Origin, fields, obj.IgnoresFallbacks);
+        return obj.WithFields(fields);
     }
 
     private ConfigValue? ResolveMerge(ConfigDelayedMerge merge, IReadOnlyList<string> path)

@@ -26,9 +26,9 @@ public static class ReferenceValidator
             return errors;
         }
         var referenceRoot = Navigate(reference.Root, rootSegments);
-        foreach (var (path, value) in Leaves(operatorRoot, effectiveRoot, [.. rootSegments]))
+        foreach (var (path, value, keyOrigin) in Leaves(operatorRoot, effectiveRoot, [.. rootSegments], null))
         {
-            if (Check(referenceRoot, rootSegments.Count, path, value) is { } error)
+            if (Check(referenceRoot, rootSegments.Count, path, value, keyOrigin ?? value.Origin) is { } error)
             {
                 errors.Add(error);
             }
@@ -36,14 +36,14 @@ public static class ReferenceValidator
         return errors;
     }
 
-    private static ConfigException? Check(ConfigValue? referenceRoot, int start, IReadOnlyList<string> path, ConfigValue value)
+    private static ConfigException? Check(ConfigValue? referenceRoot, int start, IReadOnlyList<string> path, ConfigValue value, ConfigOrigin keyOrigin)
     {
         var node = referenceRoot;
         for (var i = start; i < path.Count; i++)
         {
             if (node is null)
             {
-                return Unknown(ConfigObject.Empty(value.Origin), path, i, value);
+                return Unknown(ConfigObject.Empty(value.Origin), path, i, keyOrigin);
             }
             if (node is not ConfigObject obj)
             {
@@ -65,7 +65,7 @@ public static class ReferenceValidator
             }
             else
             {
-                return Unknown(obj, path, i, value);
+                return Unknown(obj, path, i, keyOrigin);
             }
         }
         var expected = ExpectedKind.Of(node!);
@@ -74,13 +74,13 @@ public static class ReferenceValidator
             : new ConfigException(value.Origin, ConfigPath.Join(path), $"expected {expected.Description}, got {Config.Describe(value)}");
     }
 
-    private static ConfigException Unknown(ConfigObject parent, IReadOnlyList<string> path, int index, ConfigValue value)
+    private static ConfigException Unknown(ConfigObject parent, IReadOnlyList<string> path, int index, ConfigOrigin keyOrigin)
     {
         var typed = ConfigPath.Join(path.Skip(index));
         var candidates = LeafPaths(parent, []).Concat(parent.Keys.Select(k => ConfigPath.Join([k])));
         var suggestion = EditDistance.Closest(typed, candidates);
         var hint = suggestion is null ? "" : $"; did you mean {ConfigPath.Join(path.Take(index))}.{suggestion}?";
-        return new ConfigException(value.Origin, ConfigPath.Join(path), "unknown key (not in reference.conf)" + hint);
+        return new ConfigException(keyOrigin, ConfigPath.Join(path), "unknown key (not in reference.conf)" + hint);
     }
 
     private static IEnumerable<string> LeafPaths(ConfigObject obj, IReadOnlyList<string> prefix) =>
@@ -88,8 +88,10 @@ public static class ReferenceValidator
             ? LeafPaths(child, [.. prefix, f.Key])
             : [ConfigPath.Join([.. prefix, f.Key])]);
 
-    // Leaves of what the operator wrote; where a value is not yet resolved (a substitution), the resolved value decides.
-    private static IEnumerable<(IReadOnlyList<string> Path, ConfigValue Value)> Leaves(ConfigValue written, ConfigValue effective, IReadOnlyList<string> path)
+    // Leaves of what the operator wrote, with where their keys were written; where a value is not yet resolved (a
+    // substitution), the resolved value decides whether it is a leaf.
+    private static IEnumerable<(IReadOnlyList<string> Path, ConfigValue Value, ConfigOrigin? KeyOrigin)> Leaves(
+        ConfigValue written, ConfigValue effective, IReadOnlyList<string> path, ConfigOrigin? keyOrigin)
     {
         if (written is ConfigObject writtenObject && effective is ConfigObject effectiveObject)
         {
@@ -97,7 +99,7 @@ public static class ReferenceValidator
             {
                 if (effectiveObject[key] is { } effectiveChild)
                 {
-                    foreach (var leaf in Leaves(child, effectiveChild, [.. path, key]))
+                    foreach (var leaf in Leaves(child, effectiveChild, [.. path, key], writtenObject.KeyOrigin(key)))
                     {
                         yield return leaf;
                     }
@@ -106,14 +108,14 @@ public static class ReferenceValidator
         }
         else if (!written.IsResolved && effective is ConfigObject resolvedObject)
         {
-            foreach (var leaf in Leaves(resolvedObject, resolvedObject, path))
+            foreach (var leaf in Leaves(resolvedObject, resolvedObject, path, keyOrigin))
             {
                 yield return leaf;
             }
         }
         else
         {
-            yield return (path, effective);
+            yield return (path, effective, keyOrigin);
         }
     }
 

@@ -41,7 +41,12 @@ internal static class ConfigMerge
                 fields.Add(KeyValuePair.Create(key, higherValue));
             }
         }
-        return ConfigObject.Create(higher.Origin, fields, lower.IgnoresFallbacks);
+        var keyOrigins = new Dictionary<string, ConfigOrigin>(lower.KeyOrigins, StringComparer.Ordinal);
+        foreach (var (key, origin) in higher.KeyOrigins)
+        {
+            keyOrigins[key] = origin;
+        }
+        return ConfigObject.Create(higher.Origin, fields, keyOrigins, lower.IgnoresFallbacks);
     }
 
     /// <summary>Nests <paramref name="value"/> under the path segments (<c>a.b.c = v</c> ⇒ <c>a { b { c = v } }</c>).</summary>
@@ -49,7 +54,7 @@ internal static class ConfigMerge
     {
         for (var i = segments.Count - 1; i >= from; i--)
         {
-            value = ConfigObject.Create(origin, [KeyValuePair.Create(segments[i], value)]);
+            value = ConfigObject.Empty(origin).With(segments[i], value, origin);
         }
         return value;
     }

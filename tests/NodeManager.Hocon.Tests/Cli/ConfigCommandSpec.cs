@@ -1,0 +1,129 @@
+using System.CommandLine;
+using NodeManager.Cli;
+
+namespace NodeManager.Hocon.Tests.Cli;
+
+public sealed class ConfigCommandSpec : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await NodemgrCli.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Render_must_print_the_merged_config_as_json_with_secrets_redacted()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager.cluster-name = prod
+            node-manager.persistence.journal.connection-string = "Host=db;Username=nm;Password=hunter2"
+            """);
+        var (exit, output, error) = await Run("config", "render", file);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Empty(error);
+        var rendered = ConfigFactory.ParseString(output, "stdout").Resolve(ConfigResolveOptions.NoEnvironment);
+        Assert.Equal("prod", rendered.GetString("node-manager.cluster-name"));
+        Assert.Equal(8558, rendered.GetInt("node-manager.management.port"));
+        Assert.Equal("Host=db;Username=nm;Password=<redacted>", rendered.GetString("node-manager.persistence.journal.connection-string"));
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_raw_must_print_exactly_the_given_files_unredacted()
+    {
+        var file = _dir.Write("ops.conf", "a { password = hunter2, b = ${a.password} }");
+        var (exit, output, _) = await Run("config", "render", "--raw", file);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var rendered = ConfigFactory.ParseString(output, "stdout").Resolve(ConfigResolveOptions.NoEnvironment);
+        Assert.Equal(["a"], rendered.Keys);
+        Assert.Equal("hunter2", rendered.GetString("a.b"));
+    }
+
+    [Fact]
+    public async Task Render_must_exit_2_with_the_error_on_stderr_and_nothing_on_stdout()
+    {
+        var file = _dir.Write("bad.conf", "a = [1, 2");
+        var (exit, output, error) = await Run("config", "render", file);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Empty(output);
+        Assert.Equal($"{file}:1:10: a: end of file inside the list opened at {file}:1:5; expected ']'", error.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_must_accept_a_valid_file()
+    {
+        var file = _dir.Write("ops.conf", "node-manager { cluster-name = prod, management.port = 9000 }\nmine = 1");
+        var (exit, output, error) = await Run("config", "validate", file);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Empty(error);
+        Assert.Contains(file, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_must_report_every_error_with_its_origin_and_nothing_on_stdout()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager {
+              management {
+                prot = 9000
+                request-timeout = soon
+              }
+              logging.file.retained-file-count = many
+            }
+            """);
+        var (exit, output, error) = await Run("config", "validate", file);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Empty(output);
+        Assert.Equal(
+        [
+            $"{file}:3:5: node-manager.management.prot: unknown key (not in reference.conf); did you mean node-manager.management.port?",
+            $"{file}:4:23: node-manager.management.request-timeout: expected a duration like the default 5s, got \"soon\"",
+            $"{file}:6:38: node-manager.logging.file.retained-file-count: expected an integer like the default 14, got \"many\"",
+        ], error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Validate_must_report_syntax_errors_of_every_file()
+    {
+        var first = _dir.Write("one.conf", "a = {");
+        var second = _dir.Write("two.conf", "b = \"open");
+        var (exit, _, error) = await Run("config", "validate", first, second);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Equal(
+        [
+            $"{first}:1:6: a: end of file inside the object opened at {first}:1:5; expected '}}'",
+            $"{second}:1:5: unterminated quoted string (no closing '\"')",
+        ], error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Validate_must_report_range_errors_of_the_settings_records()
+    {
+        var file = _dir.Write("ops.conf", "node-manager.management.port = 70000");
+        var (exit, _, error) = await Run("config", "validate", file);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.StartsWith($"{file}:1:32: node-manager.management.port:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_must_name_a_missing_file()
+    {
+        var (exit, _, error) = await Run("config", "validate", Path.Combine(_dir.Path, "nope.conf"));
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Equal($"{Path.Combine(_dir.Path, "nope.conf")}: file not found", error.Trim());
+    }
+}
