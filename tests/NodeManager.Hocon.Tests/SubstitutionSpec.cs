@@ -93,4 +93,50 @@ public sealed class SubstitutionSpec
     {
         Assert.Equal(["x"], Hocon.Resolve("l = [${?nope}, x]").GetStringList("l"));
     }
+
+    [Fact]
+    public void Self_reference_to_a_path_inside_the_previous_value_must_merge_like_the_spec_example()
+    {
+        Assert.Equal("{\"foo\":{\"a\":2,\"c\":1}}", Hocon.Json("foo : { a : { c : 1 } }\nfoo : ${foo.a}\nfoo : { a : 2 }"));
+    }
+
+    [Fact]
+    public void A_substitution_must_see_the_merged_object_not_the_first_definition()
+    {
+        Assert.Equal(43, Hocon.Resolve("bar : { foo : 42, baz : ${bar.foo} }\nbar : { foo : 43 }").GetInt("bar.baz"));
+    }
+
+    [Fact]
+    public void Mutually_referring_objects_must_resolve()
+    {
+        var c = Hocon.Resolve("bar : { a : ${foo.d}, b : 1 }\nbar.b = 3\nfoo : { c : ${bar.b}, d : 2 }\nfoo.d = 4");
+        Assert.Equal(4, c.GetInt("bar.a"));
+        Assert.Equal(3, c.GetInt("foo.c"));
+    }
+
+    [Fact]
+    public void An_optional_self_reference_with_nothing_before_must_look_back_at_nothing()
+    {
+        Assert.Equal("foo", Hocon.Resolve("a = ${?a}foo").GetString("a"));
+    }
+
+    [Fact]
+    public void A_three_way_cycle_must_be_reported()
+    {
+        Assert.Contains("is part of a cycle", Hocon.Error("a : ${b}\nb : ${c}\nc : ${a}").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_referring_to_its_own_parent_must_be_a_cycle()
+    {
+        Assert.Contains("is part of a cycle", Hocon.Error("foo { bar = ${foo} }").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Substitutions_in_lists_and_lists_of_objects_must_resolve()
+    {
+        var c = Hocon.Resolve("base { port = 1 }\nservers = [ ${base} { name = a }, ${base} { port = 2, name = b } ]");
+        Assert.Equal([1, 2], c.GetConfigList("servers").Select(s => s.GetInt("port")));
+        Assert.Equal(["a", "b"], c.GetConfigList("servers").Select(s => s.GetString("name")));
+    }
 }

@@ -132,4 +132,29 @@ public sealed class SyntaxSpec
     {
         Assert.True(Hocon.Resolve("  \n# nothing\n").IsEmpty);
     }
+
+    [Theory]
+    [InlineData('\u00A0')]
+    [InlineData('\u2007')]
+    [InlineData('\u202F')]
+    [InlineData('\u2028')]
+    [InlineData('\u001F')]
+    [InlineData('\uFEFF')]
+    [InlineData('\v')]
+    public void Unicode_separators_and_no_break_spaces_must_be_whitespace(char space)
+    {
+        // Outer whitespace is dropped; whitespace inside a value concatenation is kept as written.
+        var config = Hocon.Resolve($"{space}a{space}={space}x{space}y{space}");
+        Assert.Equal(["a"], config.Keys);
+        Assert.Equal($"x{space}y", config.GetString("a"));
+    }
+
+    [Fact]
+    public void Trailing_commas_must_be_allowed_once_but_leading_or_double_commas_must_fail()
+    {
+        Assert.Equal("{\"a\":[1,2],\"b\":1}", Hocon.Json("a = [1, 2,], b = 1,"));
+        Assert.Throws<ConfigException>(() => Hocon.Resolve("a = [,1]"));
+        Assert.Throws<ConfigException>(() => Hocon.Resolve("a = [1,,]"));
+        Assert.Throws<ConfigException>(() => Hocon.Resolve("{ , a = 1 }"));
+    }
 }

@@ -380,6 +380,15 @@ internal sealed class HoconLexer
         _pos++;
     }
 
-    // Java's Character.isWhitespace plus the no-break spaces and BOM that HOCON also treats as whitespace.
-    internal static bool IsWhitespace(char c) => c != '\n' && (char.IsWhiteSpace(c) || c == '\uFEFF');
+    // HOCON.md "Whitespace": Unicode Zs, Zl and Zp (no-break spaces included), tab, VT, FF, CR and the separators
+    // 0x1C-0x1F; plus the byte-order mark. Newline is not whitespace here: it is a token of its own.
+    internal static bool IsWhitespace(char c) => c switch
+    {
+        '\n' => false,
+        '\t' or '\v' or '\f' or '\r' or '\uFEFF' => true,
+        >= '\u001C' and <= '\u001F' => true,
+        _ => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.SpaceSeparator
+            or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator,
+    };
 }
