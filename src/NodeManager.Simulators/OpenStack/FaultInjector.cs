@@ -11,6 +11,7 @@ internal sealed class FaultInjector(int seed, TimeProvider time)
     private readonly Lock _randomLock = new();
     private readonly Lock _flightLock = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _flightWaiters = [];
+    private readonly List<(string Operation, int Count, TaskCompletionSource Reached)> _callWaiters = [];
     private int _inFlight;
 
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -29,10 +30,33 @@ internal sealed class FaultInjector(int seed, TimeProvider time)
 
     public void Clear() => _faults.Clear();
 
+    /// <summary>Counts one arrived request of <paramref name="operation"/> (before authentication, so refused ones count too).</summary>
+    public void Count(string operation)
+    {
+        var n = _calls.AddOrUpdate(operation, 1, (_, c) => c + 1);
+        lock (_flightLock)
+            foreach (var waiter in _callWaiters.Where(w => w.Operation == operation && n >= w.Count).ToList())
+            {
+                _callWaiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> requests of <paramref name="operation"/> have arrived.</summary>
+    public Task WhenCalls(string operation, int count)
+    {
+        lock (_flightLock)
+        {
+            if (_calls.TryGetValue(operation, out var n) && n >= count) return Task.CompletedTask;
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _callWaiters.Add((operation, count, tcs));
+            return tcs.Task;
+        }
+    }
+
     /// <summary>Applies hang, latency and error for one call of <paramref name="operation"/>; returns the error to answer with, if any.</summary>
     public async Task<FaultSpec?> ApplyAsync(string operation, CancellationToken ct)
     {
-        _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
         if (!_faults.TryGetValue(operation, out var spec)) return null;
         if (spec.Hang)
             await Task.Delay(Timeout.InfiniteTimeSpan, time, ct).ConfigureAwait(false);

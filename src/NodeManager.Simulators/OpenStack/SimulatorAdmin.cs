@@ -50,5 +50,7 @@ public sealed class SimulatorAdmin
     public int MaxInFlight => _faults.MaxInFlight;
     /// <summary>Completes once <paramref name="count"/> API requests are being served at the same time.</summary>
     public Task WhenInFlight(int count) => _faults.WhenInFlight(count);
+    /// <summary>Completes once <paramref name="count"/> requests of <paramref name="operation"/> have arrived since the last reset.</summary>
+    public Task WhenCalls(string operation, int count) => _faults.WhenCalls(operation, count);
     public void ResetCounters() => _faults.ResetCounters();
 }

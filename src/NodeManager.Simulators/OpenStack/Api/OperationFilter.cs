@@ -13,6 +13,7 @@ internal sealed class OperationFilter(SimulatorContext sim, string operation, Er
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        sim.Faults.Count(operation);
         if (requiresToken && !sim.State.IsValidToken(http.Request.Headers["X-Auth-Token"].FirstOrDefault()))
             return ErrorBodies.Render(ErrorStyle.Keystone, 401, ErrorBodies.Unauthenticated, null, http);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, sim.Stopping);
