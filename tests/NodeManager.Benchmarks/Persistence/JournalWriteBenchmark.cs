@@ -10,40 +10,27 @@ namespace NodeManager.Benchmarks.Persistence;
 /// raw loop of prepared INSERTs committed every <see cref="BatchSize"/> rows into the same table. Target: Ratio ≤ 2
 /// (the journal at least half as fast as the raw loop).
 /// </summary>
-[Config(typeof(ShortPersistenceJob))]
-public class JournalWriteBenchmark
+public class JournalWriteBenchmark : StoreBenchmark
 {
     private const int Events = 1_000;
     private const int BatchSize = 100;
 
-    private readonly string _scope = "bench_write_" + Guid.NewGuid().ToString("N")[..8];
     private SqlJournal _journal = null!;
     private StoreSettings _settings = null!;
     private byte[] _payload = [];
     private int _round;
 
-    [Params(PersistencePlugin.Sqlite, PersistencePlugin.PostgreSql)]
-    public PersistencePlugin Store { get; set; }
-
-    // Synchronous on purpose: the in-process toolchain does not await an async GlobalSetup.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SetupAsync()
     {
-        _settings = BenchmarkStores.Journal(Store, _scope) with { BatchSize = BatchSize };
+        _settings = BenchmarkStores.Journal(Store, Scope) with { BatchSize = BatchSize };
         _journal = new SqlJournal(_settings);
         _payload = """{"name":"node-17","flavor":"m1.large","image":"paas-node-2026.11"}"""u8.ToArray();
         await _journal.ReadHighestSequenceNrAsync("warm-up");
     }
 
-    private async Task CleanupAsync()
+    protected override async Task CleanupAsync()
     {
         await _journal.DisposeAsync();
-        await BenchmarkStores.DropAsync(Store, _scope);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
@@ -94,7 +81,7 @@ public class JournalWriteBenchmark
         }
     }
 
-    private string Table => Store == PersistencePlugin.PostgreSql ? $"\"{_scope}\".\"journal\"" : "\"journal\"";
+    private string Table => Store == PersistencePlugin.PostgreSql ? $"\"{Scope}\".\"journal\"" : "\"journal\"";
 
     private DbConnection Connect() => Store == PersistencePlugin.PostgreSql
         ? new Npgsql.NpgsqlConnection(_settings.ConnectionString)

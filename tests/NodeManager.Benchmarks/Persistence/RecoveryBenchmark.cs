@@ -10,35 +10,23 @@ namespace NodeManager.Benchmarks.Persistence;
 /// snapshot at 9,500 plus the 500 events after it (the worst case of snapshot-every = 500). Target: ≤ 100 ms with the
 /// snapshot.
 /// </summary>
-[Config(typeof(ShortPersistenceJob))]
-public class RecoveryBenchmark
+public class RecoveryBenchmark : StoreBenchmark
 {
     private const int Events = 10_000;
     private const int SnapshotAt = 9_500;
     private const string WithSnapshotId = "with-snapshot";
     private const string WithoutSnapshotId = "without-snapshot";
 
-    private readonly string _scope = "bench_recovery_" + Guid.NewGuid().ToString("N")[..8];
     private ActorSystem _system = null!;
     private PersistenceExtension _persistence = null!;
 
-    [Params(PersistencePlugin.Sqlite, PersistencePlugin.PostgreSql)]
-    public PersistencePlugin Store { get; set; }
-
-    // Synchronous on purpose: the in-process toolchain does not await an async GlobalSetup.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SetupAsync()
     {
         _system = ActorSystem.Create("bench");
         var settings = PersistenceSettings.Default with
         {
-            Journal = BenchmarkStores.Journal(Store, _scope),
-            SnapshotStore = BenchmarkStores.Snapshots(Store, _scope),
+            Journal = BenchmarkStores.Journal(Store, Scope),
+            SnapshotStore = BenchmarkStores.Snapshots(Store, Scope),
             SnapshotEvery = 0,
         };
         _persistence = _system.AddPersistence(settings, RecoveryBenchActor.Registry());
@@ -48,11 +36,10 @@ public class RecoveryBenchmark
         await _persistence.SnapshotStore.SaveAsync(new StoredSnapshot(new SnapshotMetadata(WithSnapshotId, SnapshotAt), manifest, payload));
     }
 
-    private async Task CleanupAsync()
+    protected override async Task CleanupAsync()
     {
         await _system.Terminate();
         await _persistence.DisposeAsync();
-        await BenchmarkStores.DropAsync(Store, _scope);
     }
 
     [Benchmark(Baseline = true)]

@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Attributes;
+using NodeManager.Persistence.Sql;
+
+namespace NodeManager.Benchmarks.Persistence;
+
+/// <summary>A benchmark over each SQL store, in a scope (SQLite file / PostgreSQL schema) of its own that is dropped afterwards.</summary>
+[Config(typeof(ShortPersistenceJob))]
+public abstract class StoreBenchmark
+{
+    protected string Scope { get; } = "bench_" + Guid.NewGuid().ToString("N")[..10];
+
+    [Params(PersistencePlugin.Sqlite, PersistencePlugin.PostgreSql)]
+    public PersistencePlugin Store { get; set; }
+
+    // Synchronous on purpose: the in-process toolchain does not await an async GlobalSetup.
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        CleanupAsync().GetAwaiter().GetResult();
+        BenchmarkStores.DropAsync(Store, Scope).GetAwaiter().GetResult();
+    }
+
+    protected abstract Task SetupAsync();
+
+    protected abstract Task CleanupAsync();
+}
