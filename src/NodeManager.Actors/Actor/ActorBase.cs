@@ -40,7 +40,7 @@ public abstract class ActorBase
     /// Runs an asynchronous action with the mailbox suspended until it completes, as
     /// <c>ReceiveAsync</c> does; a fault fails the actor. Usable from handlers and PreStart.
     /// </summary>
-    protected void RunTask(Func<Task> action) => _cell.AwaitTask(action());
+    protected void RunTask(Func<Task> action) => _cell.RunTask(action);
 
     protected internal virtual void PreStart()
     {

@@ -9,9 +9,31 @@ internal sealed partial class ActorCell
 {
     private Task? _awaitedTask;
     private List<SystemMessage>? _deferred;
+    private ActorSynchronizationContext? _synchronizationContext;
 
-    /// <summary>Turn only. A task that already failed rethrows here, failing the actor at once.</summary>
-    internal void AwaitTask(Task task)
+    /// <summary>
+    /// Turn only: starts <paramref name="start"/> under the actor's synchronization context (its
+    /// continuations then run as the actor) and suspends the mailbox until the task completes.
+    /// A task that has already failed rethrows here, failing the actor at once.
+    /// </summary>
+    internal void RunTask(Func<Task> start)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_synchronizationContext ??= new ActorSynchronizationContext(this));
+        Task task;
+        try
+        {
+            task = start();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        AwaitTask(task);
+    }
+
+    private void AwaitTask(Task task)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (task.IsCompleted)

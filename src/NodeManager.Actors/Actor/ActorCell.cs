@@ -50,6 +50,9 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The given sender or, when there is none and an actor's turn runs on this thread, that actor.</summary>
     internal static IActorRef? ImplicitSender(IActorRef? sender) => sender ?? t_running?.Self;
 
+    /// <summary>The actor whose turn (or await continuation) runs on this thread, if any.</summary>
+    internal static ActorCell? Running => t_running;
+
     internal static ActorCell? EnterTurn(ActorCell cell)
     {
         var previous = t_running;

@@ -140,7 +140,7 @@ public abstract class ReceiveActor : ActorBase
                 return false;
             }
 
-            cell.AwaitTask(handle(typed));
+            cell.RunTask(() => handle(typed));
             return true;
         }
     }

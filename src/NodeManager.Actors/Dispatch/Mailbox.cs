@@ -128,7 +128,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void TrySchedule()
     {
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        // Reading before the CAS keeps a busy mailbox's status line shared instead of bouncing it
+        // between producers and the running turn; the fence orders the caller's enqueue before
+        // the read, so a turn that goes idle after it will see the message.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }

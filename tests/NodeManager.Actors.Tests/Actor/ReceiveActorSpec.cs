@@ -46,6 +46,24 @@ public sealed class ReceiveActorSpec : TestKit.TestKit
     }
 
     [Fact]
+    public void Forward_must_keep_the_original_sender()
+    {
+        var echo = Sys.ActorOf(Props.Create(() => new Classifier()), "echo");
+        var forwarder = Sys.ActorOf(Props.Create(() => new Forwarder(echo)));
+
+        Send(forwarder, "via");
+
+        ExpectMsg("string via");
+        Assert.Equal(echo, LastSender);
+    }
+
+    [Fact]
+    public void Forward_outside_an_actor_must_throw()
+    {
+        Assert.Throws<InvalidOperationException>(() => TestActor.Forward("x"));
+    }
+
+    [Fact]
     public void ActorOf_must_reject_a_duplicate_name_with_a_clear_exception()
     {
         Sys.ActorOf(Props.Create(() => new Classifier()), "unique");
@@ -73,6 +91,11 @@ public sealed class ReceiveActorSpec : TestKit.TestKit
             Receive<string>(s => Sender.Tell($"string {s}"));
             ReceiveAny(o => Sender.Tell($"any {o}"));
         }
+    }
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef target) => ReceiveAny(message => target.Forward(message));
     }
 
     private sealed class Switcher : ReceiveActor

@@ -38,6 +38,19 @@ public sealed class ReceiveAsyncSpec : TestKit.TestKit
     }
 
     [Fact]
+    public void A_Tell_after_an_await_must_carry_the_actor_as_implicit_sender()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new ImplicitSender(gate.Task, TestActor)));
+
+        actor.Tell("go");
+        gate.SetResult();
+
+        ExpectMsg("after await");
+        Assert.Equal(actor, LastSender);
+    }
+
+    [Fact]
     public void A_faulted_task_must_fail_the_actor_and_the_supervisor_must_restart_it()
     {
         var actor = Sys.ActorOf(Props.Create(() => new FailingAwaiter()));
@@ -60,6 +73,18 @@ public sealed class ReceiveAsyncSpec : TestKit.TestKit
                 await gate;
                 await Task.Yield(); // continue on another pool thread
                 Sender.Tell($"finished {text}", Self);
+            });
+        }
+    }
+
+    private sealed class ImplicitSender : ReceiveActor
+    {
+        public ImplicitSender(Task gate, IActorRef probe)
+        {
+            ReceiveAsync<string>(async _ =>
+            {
+                await gate;
+                probe.Tell("after await");
             });
         }
     }
