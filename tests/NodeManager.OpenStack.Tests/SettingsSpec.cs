@@ -1,0 +1,65 @@
+using NodeManager.Core.Configuration;
+using NodeManager.Hocon;
+using NodeManager.Simulators.OpenStack;
+
+namespace NodeManager.OpenStack.Tests;
+
+public sealed class SettingsSpec
+{
+    private static Config With(string hocon) =>
+        ConfigFactory.ParseString(hocon, "test.conf").WithFallback(NodeManagerConfig.ParseReference()).Resolve();
+
+    [Fact]
+    public void Reference_defaults_must_equal_the_records_defaults()
+    {
+        var settings = OpenStackSettings.Create(NodeManagerConfig.Reference);
+        var defaults = new OpenStackSettings();
+        Assert.Equal(defaults, settings with { Auth = null });
+        Assert.Null(settings.Auth);
+    }
+
+    [Fact]
+    public void Simulator_reference_defaults_must_equal_the_options_defaults()
+    {
+        var options = OpenStackSimulatorOptions.Create(NodeManagerConfig.Reference);
+        var defaults = new OpenStackSimulatorOptions { Port = 5000 };
+        Assert.Equal(defaults with { DnsZones = options.DnsZones }, options);
+        Assert.Equal(["example.com."], options.DnsZones);
+    }
+
+    [Fact]
+    public void Hocon_keys_must_be_read_into_the_settings()
+    {
+        var settings = OpenStackSettings.Create(With("""
+            node-manager.openstack {
+              auth { auth-url = "https://k/v3", username = u, password = p, project-name = nodes }
+              region = RegionTwo
+              interface = internal
+              compute-microversion = "2.79"
+              call-timeout = 10s
+              retry { max-retries = 5, initial-delay = 2s, max-delay = 1m }
+              max-concurrency = 4
+              rate = 500ms
+              dns.enabled = on
+            }
+            """));
+        Assert.Equal(("https://k/v3", "u", "p", "nodes"), (settings.Auth!.AuthUrl, settings.Auth.Username, settings.Auth.Password, settings.Auth.ProjectName));
+        Assert.Equal(("RegionTwo", "internal", "2.79"), (settings.Region, settings.Interface, settings.ComputeMicroversion));
+        Assert.Equal((TimeSpan.FromSeconds(10), 5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1)),
+            (settings.CallTimeout, settings.MaxRetries, settings.RetryInitialDelay, settings.RetryMaxDelay));
+        Assert.Equal((4, TimeSpan.FromMilliseconds(500), true), (settings.MaxConcurrency, settings.RequestInterval, settings.DnsEnabled));
+    }
+
+    [Theory]
+    [InlineData("interface = backdoor", "node-manager.openstack.interface")]
+    [InlineData("max-concurrency = 0", "node-manager.openstack.max-concurrency")]
+    [InlineData("compute-microversion = latest", "node-manager.openstack.compute-microversion")]
+    [InlineData("retry { initial-delay = 10s, max-delay = 1s }", "node-manager.openstack.retry.max-delay")]
+    [InlineData("call-timeout = 0s", "node-manager.openstack.call-timeout")]
+    public void Out_of_range_values_must_be_rejected_naming_file_line_and_key(string line, string key)
+    {
+        var e = Assert.Throws<ConfigException>(() => OpenStackSettings.Create(With($"node-manager.openstack {{\n  {line}\n}}")));
+        Assert.Contains("test.conf:2", e.Message);
+        Assert.Contains(key, e.Message);
+    }
+}
