@@ -60,11 +60,8 @@ public sealed partial class NodeManagerHost : IAsyncDisposable
                 LogManagementListening(log, string.Join(", ", management.Addresses));
             }
 
-            system = ActorSystem.Create(options.Host.ClusterName, new ActorSystemSettings
-            {
-                LoggerFactory = options.LoggerFactory,
-                TimeProvider = options.TimeProvider,
-            });
+            system = ActorSystem.Create(
+                options.Host.ClusterName, ActorSystemSettings.Create(options.Config, options.LoggerFactory, options.TimeProvider));
             runtime = await options.Runtime(
                 new HostContext(options.Config, system, options.LoggerFactory, options.TimeProvider), cancellationToken);
             status.Attach(runtime.Status);

@@ -71,28 +71,28 @@ public static partial class NodeManagerService
         }
     }
 
-    /// <summary>Loads the files and creates every settings record, so that all errors are reported in one go.</summary>
+    /// <summary>
+    /// Validates the files the way <c>nodemgr config validate</c> does — syntax, substitutions, unknown keys (with a
+    /// suggestion), types, and every settings record's ranges — so that all errors are reported in one go.
+    /// </summary>
     private static bool TryLoad(IReadOnlyList<string> files, TextWriter stderr, out Config config, out HostConfiguration settings)
     {
-        settings = null!;
-        try
-        {
-            config = NodeManagerConfig.Load(files);
-        }
-        catch (ConfigException e)
-        {
-            stderr.WriteLine(e.Message);
-            config = null!;
-            return false;
-        }
-
-        var errors = HostConfiguration.Validate(config, out settings);
+        var errors = ConfigValidation.Validate(files, [c => HostConfiguration.Validate(c, out _)]);
         foreach (var error in errors)
         {
             stderr.WriteLine(error.Message);
         }
 
-        return errors.Count == 0;
+        if (errors.Count > 0)
+        {
+            config = null!;
+            settings = null!;
+            return false;
+        }
+
+        config = NodeManagerConfig.Load(files);
+        HostConfiguration.Validate(config, out settings);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration loaded from {Files}")]

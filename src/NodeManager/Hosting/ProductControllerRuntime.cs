@@ -1,25 +1,168 @@
+using NodeManager.Actors;
+using NodeManager.Actors.Persistence;
+using NodeManager.Core.Controller;
+using NodeManager.Core.Districts;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Profiles;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Settings;
 using NodeManager.Core.Status;
 using NodeManager.Hocon;
+using NodeManager.OpenStack;
+using NodeManager.OpenStack.Cloud;
+using NodeManager.OpenStack.Credentials;
+using NodeManager.Persistence.Sql;
+using NodeManager.Simulators.OpenStack;
+using NodeManager.Simulators.Paas;
 
 namespace NodeManager.Hosting;
 
 /// <summary>
-/// The production <see cref="IControllerRuntime"/>: journal, simulators, cloud, platform adapters and the
-/// controller, all built from configuration.
+/// The production <see cref="IControllerRuntime"/>, built from configuration: the journal
+/// (<c>node-manager.persistence</c>), the OpenStack simulator when <c>node-manager.cloud = simulated</c>, the
+/// OpenStack client and its <see cref="OpenStackCloud"/>, the capacity source and platform adapter (one in-process
+/// PaaS simulator serves both when they are <c>simulated</c>), and the <see cref="ControllerHost"/>.
 /// </summary>
-public sealed class ProductControllerRuntime : IControllerRuntime
+public sealed partial class ProductControllerRuntime : IControllerRuntime
 {
-    private ProductControllerRuntime(IControllerStatus status) => Status = status;
+    private readonly ControllerHost _controller;
+    private readonly Resources _resources;
 
-    /// <summary>Every product settings record, created up front so configuration errors are reported together.</summary>
-    public static IReadOnlyList<Func<Config, object>> SettingsReaders { get; } = [];
+    private ProductControllerRuntime(ControllerHost controller, Resources resources)
+    {
+        _controller = controller;
+        _resources = resources;
+    }
 
-    public IControllerStatus Status { get; }
+    /// <summary>
+    /// Every product settings record beyond the host's own, created up front by <see cref="HostConfiguration.Validate"/>
+    /// so that all configuration errors are reported together, before anything starts.
+    /// </summary>
+    public static IReadOnlyList<Func<Config, object>> SettingsReaders { get; } =
+    [
+        config => ActorSystemSettings.Create(config),
+        PersistenceSettings.Create,
+        OpenStackSettings.Create,
+        OpenStackSimulatorOptions.Create,
+        PaasSimulatorOptions.Create,
+        CapacitySettings.Create,
+        PlatformSettings.Create,
+        ScalingSettings.Create,
+        NodeLifecycleSettings.Create,
+        DistrictsSettings.Create,
+        ProfilesSettings.Create,
+        CleanupSettings.Create,
+    ];
 
-    public static Task<IControllerRuntime> StartAsync(HostContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the controller is not wired into the host yet");
+    public IControllerStatus Status => _controller;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The running controller (tests and in-process tools send it commands).</summary>
+    public ControllerHost Controller => _controller;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>The in-process OpenStack simulator, when <c>node-manager.cloud = simulated</c>.</summary>
+    public OpenStackSimulator? OpenStackSimulator => _resources.OpenStackSimulator;
+
+    /// <summary>The in-process PaaS simulator, when the capacity source or the platform adapter is <c>simulated</c>.</summary>
+    public PaasSimulator? PaasSimulator => _resources.Paas;
+
+    /// <summary>A <see cref="ControllerRuntimeFactory"/>; a failure part-way releases what had been created.</summary>
+    public static async Task<IControllerRuntime> StartAsync(HostContext context, CancellationToken cancellationToken)
+    {
+        var (config, system, loggers, time) = context;
+        var log = loggers.CreateLogger<ProductControllerRuntime>();
+        var host = HostSettings.Create(config);
+        var resources = new Resources();
+        try
+        {
+            var persistence = PersistenceSettings.Create(config);
+            resources.Persistence = system.AddPersistence(persistence, new EventTypeRegistry());
+
+            var openStack = OpenStackSettings.Create(config);
+            if (host.Cloud == CloudKind.Simulated)
+            {
+                var options = OpenStackSimulatorOptions.Create(config) with { TimeProvider = time, LoggerFactory = loggers };
+                resources.OpenStackSimulator = await Simulators.OpenStack.OpenStackSimulator.StartAsync(options, cancellationToken);
+                LogOpenStackSimulator(log, resources.OpenStackSimulator.BaseUri);
+                resources.Client = OpenStackClient.Create(openStack, SimulatorCredentials(resources.OpenStackSimulator), loggers, time);
+            }
+            else
+            {
+                resources.Client = OpenStackClient.FromSettings(openStack, loggers, time);
+                LogOpenStack(log, resources.Client.Credentials.AuthUrl, resources.Client.Credentials.Source);
+            }
+
+            PaasSimulator Paas() => resources.Paas ??= new PaasSimulator(PaasSimulatorOptions.Create(config), time);
+            HttpClient Http() => resources.Http ??= new HttpClient();
+            var capacity = PlatformAdapters.CreateCapacitySource(CapacitySettings.Create(config), time, Http, Paas);
+            var platform = PlatformAdapters.CreatePlatform(PlatformSettings.Create(config), time, loggers, Http, Paas);
+            if (resources.Paas is not null)
+            {
+                LogPaasSimulator(log, resources.Paas.Options.Districts.Count);
+            }
+
+            var controller = ControllerHost.Start(config, system, new OpenStackCloud(resources.Client), capacity, platform, time);
+            return new ProductControllerRuntime(controller, resources);
+        }
+        catch
+        {
+            await resources.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _controller.StopAsync(cancellationToken);
+
+    /// <summary>After the actor system has terminated: the journal, the client, then the simulators.</summary>
+    public ValueTask DisposeAsync() => _resources.DisposeAsync();
+
+    private static OpenStackCredentials SimulatorCredentials(OpenStackSimulator simulator) => new()
+    {
+        AuthUrl = simulator.AuthUrl.ToString(),
+        Username = simulator.Options.Username,
+        Password = simulator.Options.Password,
+        UserDomainName = simulator.Options.UserDomainName,
+        ProjectName = simulator.Options.ProjectName,
+        ProjectDomainName = simulator.Options.UserDomainName,
+        RegionName = simulator.Options.Region,
+        Source = "in-process simulator",
+    };
+
+    /// <summary>What the runtime created besides the controller's actors, released in reverse order of need.</summary>
+    private sealed class Resources : IAsyncDisposable
+    {
+        public PersistenceExtension? Persistence { get; set; }
+
+        public OpenStackSimulator? OpenStackSimulator { get; set; }
+
+        public OpenStackClient? Client { get; set; }
+
+        public PaasSimulator? Paas { get; set; }
+
+        public HttpClient? Http { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Persistence is not null)
+            {
+                await Persistence.DisposeAsync();
+            }
+
+            Client?.Dispose();
+            Http?.Dispose();
+            if (OpenStackSimulator is not null)
+            {
+                await OpenStackSimulator.DisposeAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OpenStack simulator started in-process at {BaseUri}")]
+    private static partial void LogOpenStackSimulator(ILogger logger, Uri baseUri);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Driving OpenStack at {AuthUrl} (credentials from {Source})")]
+    private static partial void LogOpenStack(ILogger logger, string authUrl, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PaaS simulator running in-process with {Districts} districts")]
+    private static partial void LogPaasSimulator(ILogger logger, int districts);
 }

@@ -1,20 +1,19 @@
 using System.Data.Common;
+using NodeManager.Core.Configuration;
 using NodeManager.Hocon;
 
 namespace NodeManager.Management;
 
 public sealed partial class SecretRedactor
 {
-    // Key names that hold secrets anywhere in the tree (OpenStack passwords and application-credential secrets,
-    // tokens, webhook secrets, database passwords): the last segment of a key is one of these words or ends in
-    // "-word" (os-password, application-credential-secret), but "token-refresh-margin" is not a secret.
-    private static readonly string[] SecretKeyWords = ["password", "secret", "token", "private-key", "api-key"];
-
     // Secrets a cloud client may read from the environment or clouds.yaml without them passing through the config.
     private static readonly string[] SecretEnvironmentVariables =
         ["OS_PASSWORD", "OS_APPLICATION_CREDENTIAL_SECRET", "OS_TOKEN", "PGPASSWORD"];
 
-    /// <summary>Every secret value in the configuration and in the usual OpenStack and PostgreSQL environment variables.</summary>
+    /// <summary>
+    /// Every secret value in the configuration (keys <see cref="ConfigRedactor.IsSecretKey"/> names, and the password
+    /// part of connection strings) and in the usual OpenStack and PostgreSQL environment variables.
+    /// </summary>
     public static SecretRedactor FromConfig(Config config)
     {
         var secrets = new List<string>();
@@ -25,13 +24,13 @@ public sealed partial class SecretRedactor
                 continue;
             }
 
-            var key = path[(path.LastIndexOf('.') + 1)..].ToLowerInvariant();
-            if (key.EndsWith("connection-string", StringComparison.Ordinal))
+            var key = path[(path.LastIndexOf('.') + 1)..];
+            if (key.EndsWith("connection-string", StringComparison.OrdinalIgnoreCase))
             {
                 // Only the password part of a connection string is secret.
                 secrets.AddRange(ConnectionStringPasswords(scalar.Text));
             }
-            else if (SecretKeyWords.Any(word => key == word || key.EndsWith("-" + word, StringComparison.Ordinal)))
+            else if (ConfigRedactor.IsSecretKey(key))
             {
                 secrets.Add(scalar.Text);
             }

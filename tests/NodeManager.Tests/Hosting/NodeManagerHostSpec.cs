@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodeManager.Hocon;
+using NodeManager.Core.Configuration;
 using NodeManager.Hosting;
 using NodeManager.Management;
 
@@ -85,7 +85,7 @@ public sealed class NodeManagerHostSpec
     }
 
     private NodeManagerHostOptions Options(int port = 0) => new(
-        ConfigFactory.Empty,
+        NodeManagerConfig.Reference,
         HostSettings.Default,
         ManagementSettings.Default with { Port = port },
         NullLoggerFactory.Instance,
