@@ -1,0 +1,65 @@
+using NodeManager.OpenStack.Errors;
+using NodeManager.OpenStack.Http;
+
+namespace NodeManager.OpenStack.Diagnostics;
+
+/// <summary>
+/// What <c>nodemgr cloud check</c> prints: where the credentials came from, the token, the endpoint chosen for
+/// each service, and the project's absolute limits and usage (what <c>nova credentials</c> and
+/// <c>nova absolute-limits</c> told operators). Never prints a secret.
+/// </summary>
+public static class CloudCheck
+{
+    /// <returns>True when authentication, every required endpoint and the limits all worked.</returns>
+    public static async Task<bool> RunAsync(OpenStackClient client, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        output.WriteLine($"credentials: {client.Credentials}");
+        Identity.KeystoneToken token;
+        try
+        {
+            token = await client.AuthenticateAsync(ct).ConfigureAwait(false);
+        }
+        catch (OpenStackException e)
+        {
+            error.WriteLine($"authentication failed: {e.Message}");
+            return false;
+        }
+        output.WriteLine($"token: project {token.ProjectName ?? "?"} ({token.ProjectId ?? "?"}), user {token.UserId ?? "?"}, expires {token.ExpiresAt:u}");
+
+        var ok = true;
+        output.WriteLine("endpoints:");
+        foreach (var (service, endpoint) in await client.EndpointsAsync(ct).ConfigureAwait(false))
+        {
+            var required = service != ServiceKind.Dns.Name || client.Settings.DnsEnabled;
+            if (endpoint.IsOk)
+            {
+                output.WriteLine($"  {service,-14} {endpoint.Value}");
+                continue;
+            }
+            output.WriteLine($"  {service,-14} {(required ? "MISSING" : "not offered (dns is disabled)")}");
+            if (!required) continue;
+            error.WriteLine(endpoint.Error!.Message);
+            ok = false;
+        }
+        if (!ok) return false;
+
+        try
+        {
+            var compute = client.Compute.GetLimitsAsync(ct);
+            var volume = client.BlockStorage.GetLimitsAsync(ct);
+            var (c, v) = (await compute.ConfigureAwait(false), await volume.ConfigureAwait(false));
+            output.WriteLine("absolute limits (used / max; -1 = unlimited):");
+            output.WriteLine($"  instances      {c.InstancesUsed} / {c.MaxInstances}");
+            output.WriteLine($"  cores          {c.CoresUsed} / {c.MaxCores}");
+            output.WriteLine($"  ram (MiB)      {c.RamUsedMiB} / {c.MaxRamMiB}");
+            output.WriteLine($"  volumes        {v.VolumesUsed} / {v.MaxVolumes}");
+            output.WriteLine($"  gigabytes      {v.GigabytesUsed} / {v.MaxGigabytes}");
+        }
+        catch (OpenStackException e)
+        {
+            error.WriteLine($"reading limits failed: {e.Message}");
+            return false;
+        }
+        return true;
+    }
+}
