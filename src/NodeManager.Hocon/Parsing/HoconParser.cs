@@ -52,7 +52,7 @@ internal sealed class HoconParser
 
     private ConfigObject ParseObjectBody(IReadOnlyList<string> path, bool braced, ConfigOrigin openedAt)
     {
-        var obj = ConfigObject.Empty(openedAt);
+        var obj = new ObjectBuilder(openedAt);
         while (true)
         {
             SkipBlank();
@@ -64,7 +64,7 @@ internal sealed class HoconParser
                     throw new ConfigException(token.Origin, Key(path), "unexpected '}' without a matching '{'");
                 }
                 Next();
-                return obj;
+                return obj.Build();
             }
             if (token.Kind == TokenKind.Eof)
             {
@@ -72,17 +72,17 @@ internal sealed class HoconParser
                 {
                     throw new ConfigException(token.Origin, Key(path), $"end of file inside the object opened at {openedAt}; expected '}}'");
                 }
-                return obj;
+                return obj.Build();
             }
             if (token.Kind == TokenKind.Unquoted && token.Text == "include")
             {
                 Next();
                 var included = _includer.Include(_lexer.ReadIncludeSpec(), _baseDirectory, _depth);
-                obj = ConfigMerge.MergeObjects((ConfigObject)included.Relativize(path), obj);
+                obj.Include((ConfigObject)included.Relativize(path));
             }
             else
             {
-                obj = ParseField(obj, path);
+                ParseField(obj, path);
             }
             SkipWhitespace();
             var after = Peek();
@@ -107,7 +107,7 @@ internal sealed class HoconParser
         }
     }
 
-    private ConfigObject ParseField(ConfigObject obj, IReadOnlyList<string> path)
+    private void ParseField(ObjectBuilder obj, IReadOnlyList<string> path)
     {
         var keyOrigin = Peek().Origin;
         var keyTokens = new List<Token>();
@@ -155,9 +155,7 @@ internal sealed class HoconParser
                 throw new ConfigException(separator.Origin, Key(fieldPath),
                     $"expected ':', '=', '+=' or '{{' after the key, got {separator.Describe()}");
         }
-        var nested = ConfigMerge.Wrap(segments, 1, value, keyOrigin);
-        var merged = obj.TryGetValue(segments[0], out var existing) ? ConfigMerge.Merge(nested, existing) : nested;
-        return obj.With(segments[0], merged, keyOrigin);
+        obj.Set(segments[0], ConfigMerge.Wrap(segments, 1, value, keyOrigin), keyOrigin);
     }
 
     /// <summary>A value: one or more concatenated parts, ending at ',', a newline, a closing bracket or the end.</summary>
