@@ -36,7 +36,7 @@ public sealed partial class Config
 
     public bool GetBoolean(string path) => Scalar<bool>(path, "a boolean (true/false, yes/no, on/off)", ToBoolean);
 
-    public int GetInt(string path) => Scalar<int>(path, "an integer", ToInt);
+    public int GetInt(string path) => Scalar<int>(path, IntRange, ToInt);
 
     public long GetLong(string path) => Scalar<long>(path, "an integer", ToLong);
 
@@ -56,7 +56,7 @@ public sealed partial class Config
 
     public IReadOnlyList<string> GetStringList(string path) => List<string>(path, "a string", s => s.Text);
 
-    public IReadOnlyList<int> GetIntList(string path) => List<int>(path, "an integer", ToInt);
+    public IReadOnlyList<int> GetIntList(string path) => List<int>(path, IntRange, ToInt);
 
     public IReadOnlyList<long> GetLongList(string path) => List<long>(path, "an integer", ToLong);
 
@@ -165,6 +165,8 @@ public sealed partial class Config
         ConfigScalar s => s.Text,
         _ => value.ToString(),
     };
+
+    private const string IntRange = "an integer (-2147483648..2147483647)";
 
     private static object? ToBoolean(ConfigScalar s) => s.Text switch
     {

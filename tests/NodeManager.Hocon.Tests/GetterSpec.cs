@@ -97,6 +97,14 @@ public sealed class GetterSpec
     public void A_list_element_of_the_wrong_type_must_be_named_with_its_index_and_origin()
     {
         var e = Assert.Throws<ConfigException>(() => Hocon.Resolve("l = [1, x]").GetIntList("l"));
-        Assert.Equal("test.conf:1:9: l.1: expected an integer, got \"x\"", e.Message);
+        Assert.Equal("test.conf:1:9: l.1: expected an integer (-2147483648..2147483647), got \"x\"", e.Message);
+    }
+
+    [Fact]
+    public void A_value_from_the_environment_must_carry_the_origin_of_the_substitution_that_read_it()
+    {
+        var c = Hocon.Resolve("port = 1\nport = ${?PORT}", new Dictionary<string, string> { ["PORT"] = "eighty" });
+        var e = Assert.Throws<ConfigException>(() => c.GetInt("port"));
+        Assert.Equal("test.conf:2:8: port: expected an integer (-2147483648..2147483647), got \"eighty\"", e.Message);
     }
 }

@@ -151,7 +151,8 @@ internal sealed class ConfigResolver
                 var variable = _options.EnvironmentLookup(name);
                 if (!string.IsNullOrEmpty(variable))
                 {
-                    value = ConfigScalar.String(variable, ConfigOrigin.Unknown("env var " + name));
+                    // The variable has no file position; the place that asked for it is what the operator can fix.
+                    value = ConfigScalar.String(variable, substitution.Origin);
                 }
             }
             if (value is null && !substitution.Optional)
