@@ -34,6 +34,10 @@ internal abstract class SqlDialect
     /// <summary>Called once before the first connection is opened (SQLite: create the folder and switch to WAL).</summary>
     public virtual Task PrepareStoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Begins a transaction that will write.</summary>
+    public virtual async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     protected static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

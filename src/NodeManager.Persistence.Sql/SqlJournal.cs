@@ -121,7 +121,7 @@ public sealed partial class SqlJournal : IJournal
         DbConnection connection, IReadOnlyList<AtomicWrite> writes, bool isolateWrites, CancellationToken cancellationToken)
     {
         var results = new Exception?[writes.Count];
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
             var context = new WritePreconditionContext(_dialect.Name, connection, transaction);

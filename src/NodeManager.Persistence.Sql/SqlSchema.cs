@@ -26,7 +26,7 @@ internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, strin
                 return;
             await dialect.PrepareStoreAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = await DbCommands.OpenAsync(dialect, cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await CreateAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _ready = true;

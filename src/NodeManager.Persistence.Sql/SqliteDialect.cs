@@ -42,6 +42,11 @@ internal sealed class SqliteDialect(StoreSettings options) : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // IMMEDIATE: take the write lock at BEGIN. A deferred transaction that reads first (a precondition, the schema
+    // check) and writes later cannot wait for the lock once another writer committed (SQLITE_BUSY_SNAPSHOT in WAL).
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint };
 }
