@@ -10,6 +10,7 @@ public sealed class ControllableJournal : IJournal
     private readonly InMemoryJournal _inner = new();
     private TaskCompletionSource _gate = Open();
     private int _failNext;
+    private int _waiting;
 
     public InMemoryJournal Inner => _inner;
 
@@ -19,8 +20,6 @@ public sealed class ControllableJournal : IJournal
     public void Release() => _gate.TrySetResult();
 
     public void FailNextWrites(int count) => Interlocked.Exchange(ref _failNext, count);
-
-    private int _waiting;
 
     /// <summary>How many writes are held at the gate right now.</summary>
     public int WritesWaiting => Volatile.Read(ref _waiting);
