@@ -42,6 +42,7 @@ public sealed class OpenStackSimulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(OpenStackSimulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         if (options.LoggerFactory is { } loggerFactory)
             builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(options.Host), options.Port));
