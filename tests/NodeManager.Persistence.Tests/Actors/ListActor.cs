@@ -35,6 +35,17 @@ public sealed class ListActor : ReceivePersistentActor
             Apply(added);
             Sender.Tell(new Added(added.Item, LastSequenceNr));
         }));
+        CommandAsync<AddAfterAwait>(async add =>
+        {
+            await Task.Yield();
+            Persist(new ItemAdded(add.Item), added =>
+            {
+                Apply(added);
+                Sender.Tell(new Added(added.Item, LastSequenceNr));
+            });
+        });
+        Command<DeleteUpTo>(delete => DeleteMessages(delete.SequenceNr));
+        Command<DeleteMessagesSuccess>(deleted => _probe.Tell(deleted));
         Command<AddUnserializable>(_ => Persist(new NotRegistered(), _ => _probe.Tell("handler of a rejected event ran")));
         Command<GetItems>(_ => Sender.Tell(new Items(_state.Items, LastSequenceNr)));
     }
@@ -76,6 +87,10 @@ public sealed class ListActor : ReceivePersistentActor
     public sealed record Add(string Item);
 
     public sealed record AddAll(IReadOnlyList<string> Items);
+
+    public sealed record AddAfterAwait(string Item);
+
+    public sealed record DeleteUpTo(long SequenceNr);
 
     public sealed record AddUnserializable;
 

@@ -157,6 +157,34 @@ public sealed class PersistentActorSpec : TestKit.TestKit
     }
 
     [Fact]
+    public void Persistent_actor_must_persist_from_an_async_command_handler_after_it_finished()
+    {
+        var list = StartList("list-9");
+
+        list.Tell(new AddAfterAwait("later"), TestActor);
+        list.Tell(new Add("next"), TestActor);
+
+        Assert.Equal(new Added("later", 1), ExpectMsg<Added>());
+        Assert.Equal(new Added("next", 2), ExpectMsg<Added>());
+    }
+
+    [Fact]
+    public void Persistent_actor_must_recover_without_deleted_events_but_keep_counting_after_them()
+    {
+        var list = StartList("list-10");
+        list.Tell(new AddAll(["a", "b", "c"]), TestActor);
+        ReceiveN(3);
+
+        list.Tell(new DeleteUpTo(2), TestActor);
+        Assert.Equal(2, ExpectMsg<DeleteMessagesSuccess>().ToSequenceNr);
+        StopAndWait(list);
+        var recovered = StartAndRecover("list-10");
+
+        Assert.Equal(["c"], recovered.Items);
+        Assert.Equal(3, recovered.LastSequenceNr);
+    }
+
+    [Fact]
     public void Persistent_actor_must_take_the_configured_snapshot_interval_over_its_own()
     {
         var persistence = new PersistenceOptions(SnapshotEvery: 100, SnapshotEveryByActor: new Dictionary<string, int> { [nameof(ListActor)] = 2 });
