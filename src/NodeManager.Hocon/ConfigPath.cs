@@ -29,7 +29,13 @@ public static class ConfigPath
         return sb.ToString();
     }
 
-    internal static string Join(IEnumerable<string> prefix, string last) => Join(prefix.Append(last));
+    // JSON's two-character escapes: the character after the backslash, and the character it stands for.
+    private static readonly (char Escape, char Value)[] Escapes =
+        [('"', '"'), ('\\', '\\'), ('/', '/'), ('b', '\b'), ('f', '\f'), ('n', '\n'), ('r', '\r'), ('t', '\t')];
+
+    internal static readonly IReadOnlyDictionary<char, char> ValueOfEscape = Escapes.ToDictionary(e => e.Escape, e => e.Value);
+
+    private static readonly IReadOnlyDictionary<char, char> EscapeOf = Escapes.ToDictionary(e => e.Value, e => e.Escape);
 
     /// <summary>A JSON string literal for the text.</summary>
     public static string Quote(string text)
@@ -37,25 +43,17 @@ public static class ConfigPath
         var sb = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
-            switch (c)
+            if (c != '/' && EscapeOf.TryGetValue(c, out var escape))
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                    break;
+                sb.Append('\\').Append(escape);
+            }
+            else if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
+            {
+                sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
             }
         }
         return sb.Append('"').ToString();

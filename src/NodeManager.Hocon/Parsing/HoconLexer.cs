@@ -225,16 +225,13 @@ internal sealed class HoconLexer
                 }
                 var e = _text[_pos];
                 Advance();
+                if (ConfigPath.ValueOfEscape.TryGetValue(e, out var unescaped))
+                {
+                    sb.Append(unescaped);
+                    continue;
+                }
                 switch (e)
                 {
-                    case '"': sb.Append('"'); break;
-                    case '\\': sb.Append('\\'); break;
-                    case '/': sb.Append('/'); break;
-                    case 'b': sb.Append('\b'); break;
-                    case 'f': sb.Append('\f'); break;
-                    case 'n': sb.Append('\n'); break;
-                    case 'r': sb.Append('\r'); break;
-                    case 't': sb.Append('\t'); break;
                     case 'u':
                         if (_pos + 4 > _text.Length || !int.TryParse(_text.AsSpan(_pos, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
                         {
