@@ -51,35 +51,13 @@ public sealed class CinderClient
         return volumes.Where(v => metadata.All(kv => v.Metadata.TryGetValue(kv.Key, out var value) && value == kv.Value)).ToList();
     }
 
-    private async Task<List<Volume>> ListAsync(string? filter, CancellationToken ct)
-    {
-        var volumes = new List<Volume>();
-        string? marker = null;
-        while (true)
-        {
-            var query = string.Join("&", new[] { filter, marker is null ? null : "marker=" + Uri.EscapeDataString(marker) }.OfType<string>());
-            var response = await SendAsync(HttpMethod.Get, "/volumes/detail" + (query.Length > 0 ? "?" + query : ""), null, ct).ConfigureAwait(false);
-            using var doc = response.Json();
-            var page = doc.RootElement.Array("volumes").Select(Read).ToList();
-            volumes.AddRange(page);
-            if (page.Count == 0 || !doc.RootElement.Array("volumes_links").Any(l => l.Str("rel") == "next")) return volumes;
-            marker = page[^1].Id;
-        }
-    }
+    private Task<List<Volume>> ListAsync(string? filter, CancellationToken ct) =>
+        MarkerPages.ListAllAsync(path => SendAsync(HttpMethod.Get, path, null, ct), "/volumes/detail", filter,
+            "volumes", "volumes_links", Read, v => v.Id);
 
     /// <summary>Deletes; true when this call deleted it, false when it was already gone (404). Does not wait.</summary>
-    public async Task<bool> DeleteVolumeAsync(string id, CancellationToken ct = default)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete, "/volumes/" + Uri.EscapeDataString(id), null, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> DeleteVolumeAsync(string id, CancellationToken ct = default) =>
+        NotFoundAs.False(SendAsync(HttpMethod.Delete, "/volumes/" + Uri.EscapeDataString(id), null, ct));
 
     public async Task<VolumeLimits> GetLimitsAsync(CancellationToken ct = default)
     {

@@ -26,16 +26,9 @@ public sealed class OpenStackCloud(OpenStackClient client) : ICloud
 
     public Task<CloudServer?> GetServerAsync(string serverId, CancellationToken cancellationToken) =>
         Run($"get server {serverId}", async () =>
-        {
-            try
-            {
-                return CloudMapping.Server(await client.Compute.GetServerAsync(serverId, cancellationToken).ConfigureAwait(false));
-            }
-            catch (NotFoundException)
-            {
-                return null;
-            }
-        });
+            await NotFoundAs.Null(client.Compute.GetServerAsync(serverId, cancellationToken)).ConfigureAwait(false) is { } server
+                ? CloudMapping.Server(server)
+                : null);
 
     public Task<CloudServer> CreateServerAsync(ServerSpec spec, CancellationToken cancellationToken) =>
         Run($"create server {spec.Name}", async () =>
@@ -77,16 +70,9 @@ public sealed class OpenStackCloud(OpenStackClient client) : ICloud
 
     public Task<CloudVolume?> GetVolumeAsync(string volumeId, CancellationToken cancellationToken) =>
         Run($"get volume {volumeId}", async () =>
-        {
-            try
-            {
-                return CloudMapping.Volume(await client.BlockStorage.GetVolumeAsync(volumeId, cancellationToken).ConfigureAwait(false));
-            }
-            catch (NotFoundException)
-            {
-                return null;
-            }
-        });
+            await NotFoundAs.Null(client.BlockStorage.GetVolumeAsync(volumeId, cancellationToken)).ConfigureAwait(false) is { } volume
+                ? CloudMapping.Volume(volume)
+                : null);
 
     public Task<CloudVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) =>
         Run($"create volume {spec.Name}", async () =>

@@ -1,7 +1,7 @@
 namespace NodeManager.OpenStack.Compute;
 
-/// <summary>Nova's absolute limits and usage (<c>GET /limits</c>); -1 means unlimited.</summary>
-public sealed record ComputeLimits(IReadOnlyDictionary<string, long> Absolute)
+/// <summary>Nova's absolute limits and usage (<c>GET /limits</c>).</summary>
+public sealed record ComputeLimits(IReadOnlyDictionary<string, long> Absolute) : AbsoluteLimits(Absolute)
 {
     public long MaxInstances => Get("maxTotalInstances");
     public long InstancesUsed => Get("totalInstancesUsed");
@@ -9,6 +9,4 @@ public sealed record ComputeLimits(IReadOnlyDictionary<string, long> Absolute)
     public long CoresUsed => Get("totalCoresUsed");
     public long MaxRamMiB => Get("maxTotalRAMSize");
     public long RamUsedMiB => Get("totalRAMUsed");
-
-    private long Get(string key) => Absolute.TryGetValue(key, out var v) ? v : -1;
 }

@@ -87,37 +87,13 @@ public sealed class NovaClient
         return all.Where(s => metadata.All(kv => s.Metadata.TryGetValue(kv.Key, out var v) && v == kv.Value)).ToList();
     }
 
-    private async Task<List<Server>> ListAsync(string? filter, CancellationToken ct)
-    {
-        var servers = new List<Server>();
-        string? marker = null;
-        while (true)
-        {
-            var query = string.Join("&", new[] { filter, marker is null ? null : "marker=" + Uri.EscapeDataString(marker) }.OfType<string>());
-            var response = await SendAsync(HttpMethod.Get, "/servers/detail" + (query.Length > 0 ? "?" + query : ""), null, ct).ConfigureAwait(false);
-            using var doc = response.Json();
-            var page = doc.RootElement.Array("servers").Select(NovaJson.Server).ToList();
-            servers.AddRange(page);
-            // Follow the marker rather than the "next" href: behind a proxy the href may name an unreachable host.
-            var hasNext = doc.RootElement.Array("servers_links").Any(l => l.Str("rel") == "next");
-            if (!hasNext || page.Count == 0) return servers;
-            marker = page[^1].Id;
-        }
-    }
+    private Task<List<Server>> ListAsync(string? filter, CancellationToken ct) =>
+        MarkerPages.ListAllAsync(path => SendAsync(HttpMethod.Get, path, null, ct), "/servers/detail", filter,
+            "servers", "servers_links", NovaJson.Server, s => s.Id);
 
     /// <summary>Deletes a server; true when this call deleted it, false when it was already gone (404). Does not wait.</summary>
-    public async Task<bool> DeleteServerAsync(string id, CancellationToken ct = default)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete, $"/servers/{Uri.EscapeDataString(id)}", null, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> DeleteServerAsync(string id, CancellationToken ct = default) =>
+        NotFoundAs.False(SendAsync(HttpMethod.Delete, $"/servers/{Uri.EscapeDataString(id)}", null, ct));
 
     /// <summary>Asks Nova to attach a volume. From 2.101 Nova answers 202 without a body: then null is returned; poll cinder.</summary>
     public async Task<VolumeAttachment?> AttachVolumeAsync(string serverId, string volumeId, string? device = null, CancellationToken ct = default)
@@ -141,33 +117,17 @@ public sealed class NovaClient
     /// <summary>The attachment of <paramref name="volumeId"/> to the server, or null when it is not attached (404).</summary>
     public async Task<VolumeAttachment?> GetVolumeAttachmentAsync(string serverId, string volumeId, CancellationToken ct = default)
     {
-        try
-        {
-            var response = await SendAsync(HttpMethod.Get,
-                $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments/{Uri.EscapeDataString(volumeId)}", null, ct).ConfigureAwait(false);
-            using var doc = response.Json();
-            return doc.RootElement.Prop("volumeAttachment") is { } a ? NovaJson.Attachment(a, serverId) : null;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
+        var response = await NotFoundAs.Null(SendAsync(HttpMethod.Get,
+            $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments/{Uri.EscapeDataString(volumeId)}", null, ct)).ConfigureAwait(false);
+        if (response is null) return null;
+        using var doc = response.Json();
+        return doc.RootElement.Prop("volumeAttachment") is { } a ? NovaJson.Attachment(a, serverId) : null;
     }
 
     /// <summary>Detaches; true when this call detached it, false when it was not attached (404). Does not wait.</summary>
-    public async Task<bool> DetachVolumeAsync(string serverId, string volumeId, CancellationToken ct = default)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete,
-                $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments/{Uri.EscapeDataString(volumeId)}", null, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> DetachVolumeAsync(string serverId, string volumeId, CancellationToken ct = default) =>
+        NotFoundAs.False(SendAsync(HttpMethod.Delete,
+            $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments/{Uri.EscapeDataString(volumeId)}", null, ct));
 
     public async Task<ComputeLimits> GetLimitsAsync(CancellationToken ct = default)
     {

@@ -56,17 +56,11 @@ public sealed class DesignateClient
     /// <summary>The recordset, or null when it does not exist.</summary>
     public async Task<Recordset?> GetRecordsetAsync(string zoneId, string recordsetId, CancellationToken ct = default)
     {
-        try
-        {
-            var response = await SendAsync(HttpMethod.Get, $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", null, ct)
-                .ConfigureAwait(false);
-            using var doc = response.Json();
-            return Read(doc.RootElement);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
+        var response = await NotFoundAs.Null(SendAsync(HttpMethod.Get,
+            $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", null, ct)).ConfigureAwait(false);
+        if (response is null) return null;
+        using var doc = response.Json();
+        return Read(doc.RootElement);
     }
 
     /// <summary>Replaces the records of an existing recordset (PUT; Designate answers 202, status PENDING).</summary>
@@ -80,18 +74,8 @@ public sealed class DesignateClient
     }
 
     /// <summary>Deletes; true when this call deleted it, false when it was already gone (404). Does not wait.</summary>
-    public async Task<bool> DeleteRecordsetAsync(string zoneId, string recordsetId, CancellationToken ct = default)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete, $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", null, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> DeleteRecordsetAsync(string zoneId, string recordsetId, CancellationToken ct = default) =>
+        NotFoundAs.False(SendAsync(HttpMethod.Delete, $"/zones/{Uri.EscapeDataString(zoneId)}/recordsets/{Uri.EscapeDataString(recordsetId)}", null, ct));
 
     public static string Fqdn(string name) => name.EndsWith('.') ? name : name + ".";
 
