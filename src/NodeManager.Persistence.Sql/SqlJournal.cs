@@ -22,6 +22,9 @@ public sealed partial class SqlJournal : IJournal
     private readonly ILogger _log;
     private readonly BatchingWriter _writer;
     private readonly string _table;
+    private readonly string _insertSql;
+
+    private static readonly string[] InsertParameters = ["pid", "seq", "created", "manifest", "message", "writer"];
 
     public SqlJournal(StoreSettings options, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
     {
@@ -42,6 +45,10 @@ public sealed partial class SqlJournal : IJournal
                 writer_uuid TEXT NOT NULL,
                 UNIQUE (persistence_id, sequence_number))
             """, _time);
+        _insertSql = $"""
+            INSERT INTO {_table} (persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid)
+            VALUES (@pid, @seq, FALSE, @created, @manifest, @message, @writer)
+            """;
         _writer = new BatchingWriter(options.BatchSize, WriteBatchAsync);
         LogStarted(_log, options.ToString());
     }
@@ -110,8 +117,8 @@ public sealed partial class SqlJournal : IJournal
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await DbCommands.OpenAsync(_dialect, cancellationToken).ConfigureAwait(false);
 
-        // Fast path: no savepoints, as few round-trips as a plain INSERT loop. A unique violation spoils the whole
-        // transaction (PostgreSQL aborts it), so only then is the batch redone write by write behind savepoints.
+        // Fast path: no savepoints, all rows together. A unique violation spoils the whole transaction (PostgreSQL
+        // aborts it), so only then is the batch redone write by write behind savepoints.
         var results = await TryWriteAsync(connection, writes, isolateWrites: false, cancellationToken).ConfigureAwait(false);
         return results ?? (await TryWriteAsync(connection, writes, isolateWrites: true, cancellationToken).ConfigureAwait(false))!;
     }
@@ -125,23 +132,13 @@ public sealed partial class SqlJournal : IJournal
         try
         {
             var context = new WritePreconditionContext(_dialect.Name, connection, transaction);
-            await using var insert = CreateInsert(connection, transaction);
-            for (var i = 0; i < writes.Count; i++)
+            var written = isolateWrites
+                ? await WriteIsolatedAsync(connection, transaction, writes, results, context, cancellationToken).ConfigureAwait(false)
+                : await WriteTogetherAsync(connection, transaction, writes, results, context, cancellationToken).ConfigureAwait(false);
+            if (!written)
             {
-                var write = writes[i];
-                if (isolateWrites)
-                    await ExecuteAsync(connection, transaction, "SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
-                results[i] = await WriteOneAsync(insert, write, context, cancellationToken).ConfigureAwait(false);
-                if (isolateWrites)
-                {
-                    var undo = results[i] is PersistenceConcurrencyException ? "ROLLBACK TO SAVEPOINT nm_write; " : "";
-                    await ExecuteAsync(connection, transaction, undo + "RELEASE SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
-                }
-                else if (results[i] is PersistenceConcurrencyException)
-                {
-                    await DbCommands.RollbackQuietlyAsync(transaction).ConfigureAwait(false);
-                    return null;
-                }
+                await DbCommands.RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+                return null;
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -155,42 +152,116 @@ public sealed partial class SqlJournal : IJournal
         }
     }
 
-    private async Task<Exception?> WriteOneAsync(DbCommand insert, AtomicWrite write, WritePreconditionContext context, CancellationToken cancellationToken)
+    // Preconditions first (each is its own query), then the rows of every accepted write: in one round-trip where the
+    // driver batches commands (PostgreSQL), else a prepared INSERT per row (SQLite, in process). False on a unique
+    // violation, which spoils the whole transaction.
+    private async Task<bool> WriteTogetherAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AtomicWrite> writes, Exception?[] results,
+        WritePreconditionContext context, CancellationToken cancellationToken)
     {
-        if (write.Precondition is { } precondition &&
-            !await precondition.IsSatisfiedAsync(context, cancellationToken).ConfigureAwait(false))
-            return new WritePreconditionFailedException(write.PersistenceId, write.LowestSequenceNr, precondition.Description);
-
-        var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var e in write.Events)
+        var rows = new List<PersistentRepr>();
+        for (var i = 0; i < writes.Count; i++)
         {
-            insert.Parameters["pid"].Value = e.PersistenceId;
-            insert.Parameters["seq"].Value = e.SequenceNr;
-            insert.Parameters["created"].Value = created;
-            insert.Parameters["manifest"].Value = e.Manifest;
-            insert.Parameters["message"].Value = e.Payload;
-            insert.Parameters["writer"].Value = e.WriterUuid;
+            results[i] = await CheckAsync(writes[i], context, cancellationToken).ConfigureAwait(false);
+            if (results[i] is null)
+                rows.AddRange(writes[i].Events);
+        }
+
+        if (rows.Count == 0)
+            return true;
+        if (connection.CanCreateBatch)
+            return await InsertBatchAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        await using var insert = CreateInsert(connection, transaction);
+        return await InsertRowsAsync(insert, rows, cancellationToken).ConfigureAwait(false) is null;
+    }
+
+    // One savepoint per atomic write, so a write refused by the unique constraint is undone alone.
+    private async Task<bool> WriteIsolatedAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AtomicWrite> writes, Exception?[] results,
+        WritePreconditionContext context, CancellationToken cancellationToken)
+    {
+        await using var insert = CreateInsert(connection, transaction);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            await ExecuteAsync(connection, transaction, "SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
+            results[i] = await CheckAsync(writes[i], context, cancellationToken).ConfigureAwait(false)
+                         ?? await InsertRowsAsync(insert, writes[i].Events, cancellationToken).ConfigureAwait(false);
+            var undo = results[i] is PersistenceConcurrencyException ? "ROLLBACK TO SAVEPOINT nm_write; " : "";
+            await ExecuteAsync(connection, transaction, undo + "RELEASE SAVEPOINT nm_write", cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static async Task<Exception?> CheckAsync(AtomicWrite write, WritePreconditionContext context, CancellationToken cancellationToken) =>
+        write.Precondition is { } precondition && !await precondition.IsSatisfiedAsync(context, cancellationToken).ConfigureAwait(false)
+            ? new WritePreconditionFailedException(write.PersistenceId, write.LowestSequenceNr, precondition.Description)
+            : null;
+
+    private async Task<Exception?> InsertRowsAsync(DbCommand insert, IReadOnlyList<PersistentRepr> rows, CancellationToken cancellationToken)
+    {
+        var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var row in rows)
+        {
+            SetRow(insert.Parameters, row, created);
             try
             {
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
             {
-                return new PersistenceConcurrencyException(e.PersistenceId, e.SequenceNr, ex);
+                return new PersistenceConcurrencyException(row.PersistenceId, row.SequenceNr, ex);
             }
         }
 
         return null;
     }
 
+    private async Task<bool> InsertBatchAsync(DbConnection connection, DbTransaction transaction, List<PersistentRepr> rows, CancellationToken cancellationToken)
+    {
+        var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = _insertSql;
+            foreach (var name in InsertParameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            SetRow(command.Parameters, row, created);
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    private static void SetRow(DbParameterCollection parameters, PersistentRepr row, long created)
+    {
+        parameters["pid"].Value = row.PersistenceId;
+        parameters["seq"].Value = row.SequenceNr;
+        parameters["created"].Value = created;
+        parameters["manifest"].Value = row.Manifest;
+        parameters["message"].Value = row.Payload;
+        parameters["writer"].Value = row.WriterUuid;
+    }
+
     private DbCommand CreateInsert(DbConnection connection, DbTransaction transaction)
     {
-        var insert = DbCommands.Create(connection, transaction,
-            $"""
-            INSERT INTO {_table} (persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid)
-            VALUES (@pid, @seq, FALSE, @created, @manifest, @message, @writer)
-            """);
-        foreach (var name in (string[])["pid", "seq", "created", "manifest", "message", "writer"])
+        var insert = DbCommands.Create(connection, transaction, _insertSql);
+        foreach (var name in InsertParameters)
             DbCommands.AddParameter(insert, name, null);
         return insert;
     }
