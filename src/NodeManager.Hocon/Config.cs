@@ -68,8 +68,18 @@ public sealed partial class Config
     /// <summary>Every leaf (non-object value) under this config with its path relative to it, depth first.</summary>
     public IEnumerable<KeyValuePair<string, ConfigValue>> AsEnumerable() => Leaves(Root, []);
 
-    /// <summary>JSON of the resolved tree.</summary>
-    public override string ToString() => ConfigRenderer.RenderJson(Root, indent: true);
+    /// <summary>JSON of the resolved tree (of the tree as parsed, when it cannot be resolved).</summary>
+    public override string ToString()
+    {
+        try
+        {
+            return ConfigRenderer.RenderJson(Root, indent: true);
+        }
+        catch (ConfigException)
+        {
+            return ConfigRenderer.RenderJson(_root, indent: true);
+        }
+    }
 
     internal string AbsolutePath(string path) => ConfigPath.Join([.. _prefix, .. ConfigPath.Split(path)]);
 

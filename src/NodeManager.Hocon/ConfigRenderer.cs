@@ -80,7 +80,7 @@ public static class ConfigRenderer
                 return;
             default:
                 // Unresolved nodes only show up in diagnostics.
-                sb.Append(ConfigPath.Quote(value.GetType().Name + " at " + value.Origin));
+                sb.Append(ConfigPath.Quote(value is ConfigSubstitution substitution ? substitution.ToString() : "<unresolved, defined at " + value.Origin + ">"));
                 return;
         }
     }
@@ -88,7 +88,7 @@ public static class ConfigRenderer
     private static string NormalizeNumber(ConfigScalar scalar) => scalar.Unwrapped switch
     {
         long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d when double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
         _ => scalar.Text,
     };
 

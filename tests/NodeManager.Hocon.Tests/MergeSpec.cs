@@ -62,4 +62,10 @@ public sealed class MergeSpec
         Assert.Equal("s.max", e.Path);
         Assert.Equal(new ConfigOrigin("ops.conf", 2, 8), e.Origin);
     }
+
+    [Fact]
+    public void ToString_of_a_config_that_cannot_resolve_must_show_the_parsed_tree_instead_of_throwing()
+    {
+        Assert.Contains("${nowhere}", Parse("a = ${nowhere}", "x").ToString(), StringComparison.Ordinal);
+    }
 }

@@ -25,9 +25,12 @@ public sealed class ConfigKeyTracker
         }
     }
 
-    /// <summary>True when <paramref name="leaf"/> was read, or lies under an object whose keys were enumerated.</summary>
+    /// <summary>
+    /// True when <paramref name="leaf"/> was read, or is (an empty object) or lies under an object whose keys were
+    /// enumerated.
+    /// </summary>
     public bool Covers(string leaf) => ReadPaths.Any(r =>
-        r == leaf || (r.EndsWith(".*", StringComparison.Ordinal) && leaf.StartsWith(r[..^1], StringComparison.Ordinal)));
+        r == leaf || r == leaf + ".*" || (r.EndsWith(".*", StringComparison.Ordinal) && leaf.StartsWith(r[..^1], StringComparison.Ordinal)));
 
     private void Record(string path)
     {

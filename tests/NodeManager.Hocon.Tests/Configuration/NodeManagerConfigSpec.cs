@@ -57,4 +57,13 @@ public sealed class NodeManagerConfigSpec : IDisposable
         Assert.Contains("node-manager.management.hostname", ReferenceKeys.NotReadBy(tracker));
         Assert.Empty(ReferenceKeys.Undocumented(tracker));
     }
+
+    [Fact]
+    public void Enumerating_an_empty_object_must_cover_it_as_a_leaf()
+    {
+        var tracker = new ConfigKeyTracker();
+        _ = tracker.Track(ConfigFactory.ParseString("a { map { } }")).GetConfig("a.map").Keys.ToList();
+        Assert.True(tracker.Covers("a.map"));
+        Assert.False(tracker.Covers("a.mapping"));
+    }
 }
