@@ -35,6 +35,18 @@ public sealed class OpenStackSimulator : IAsyncDisposable
     /// <summary>The Keystone v3 URL to authenticate against (OS_AUTH_URL).</summary>
     public Uri AuthUrl => new(BaseUri, "identity/v3");
     public Uri AdminUrl => new(BaseUri, "_admin/");
+
+    /// <summary>The openrc variables that point a client (or <c>nodemgr cloud check</c>) at this simulator with password auth.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OpenRc =>
+    [
+        new("OS_AUTH_URL", AuthUrl.ToString()),
+        new("OS_USERNAME", Options.Username),
+        new("OS_PASSWORD", Options.Password),
+        new("OS_USER_DOMAIN_NAME", Options.UserDomainName),
+        new("OS_PROJECT_NAME", Options.ProjectName),
+        new("OS_PROJECT_DOMAIN_NAME", Options.UserDomainName),
+        new("OS_REGION_NAME", Options.Region),
+    ];
     public SimulatorAdmin Admin { get; }
 
     /// <summary>Starts listening on <see cref="OpenStackSimulatorOptions.Host"/>:<see cref="OpenStackSimulatorOptions.Port"/> (0 = a free port).</summary>

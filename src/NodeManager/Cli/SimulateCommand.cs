@@ -53,11 +53,9 @@ public static class SimulateCommand
 
         await using var simulator = await OpenStackSimulator.StartAsync(options, ct);
         await output.WriteLineAsync($"OpenStack simulator listening on {simulator.BaseUri} (admin API: {simulator.AdminUrl}); Ctrl-C stops it.");
-        await output.WriteLineAsync("Credentials (openrc):");
-        await output.WriteLineAsync($"  export OS_AUTH_URL={simulator.AuthUrl}");
-        await output.WriteLineAsync($"  export OS_USERNAME={options.Username} OS_PASSWORD={options.Password}");
-        await output.WriteLineAsync($"  export OS_PROJECT_NAME={options.ProjectName} OS_USER_DOMAIN_NAME={options.UserDomainName} OS_PROJECT_DOMAIN_NAME=Default");
-        await output.WriteLineAsync($"  export OS_REGION_NAME={options.Region}");
+        await output.WriteLineAsync("Credentials (openrc; these are the simulator's own, not a secret):");
+        foreach (var (name, value) in simulator.OpenRc)
+            await output.WriteLineAsync($"  export {name}={value}");
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);

@@ -44,16 +44,9 @@ internal sealed class CloudEnv : IAsyncDisposable
         return new CloudEnv(clock, sim, client);
     }
 
-    public static OpenStackCredentials PasswordCredentials(OpenStackSimulator sim) => new()
-    {
-        AuthUrl = sim.AuthUrl.ToString(),
-        Username = sim.Options.Username,
-        Password = sim.Options.Password,
-        UserDomainName = sim.Options.UserDomainName,
-        ProjectName = sim.Options.ProjectName,
-        ProjectDomainName = "Default",
-        Source = "test",
-    };
+    /// <summary>The simulator's own openrc, read the way an operator's environment would be.</summary>
+    public static OpenStackCredentials PasswordCredentials(OpenStackSimulator sim) =>
+        OpenRc.FromEnvironment(name => sim.OpenRc.FirstOrDefault(kv => kv.Key == name).Value)! with { Source = "test" };
 
     /// <summary>A second client on the same simulator and clock (other settings or credentials).</summary>
     public OpenStackClient NewClient(OpenStackSettings settings, OpenStackCredentials? credentials = null, ILoggerFactory? loggerFactory = null) =>

@@ -111,8 +111,20 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
     public SimServer Server(string id, DateTimeOffset now) =>
         _servers.TryGetValue(id, out var s) && !s.IsGone(now) ? s : throw new SimFaultException(404, $"Instance {id} could not be found.");
 
-    public IReadOnlyList<SimServer> Servers(string? nameRegex) =>
-        _servers.Values.Where(s => nameRegex is null || Regex.IsMatch(s.Name, nameRegex)).OrderBy(s => s.Index).ToList();
+    /// <summary>Nova's name filter is a regular expression (searched, not anchored); an invalid one is a 400.</summary>
+    public IReadOnlyList<SimServer> Servers(string? nameRegex)
+    {
+        Regex? filter;
+        try
+        {
+            filter = nameRegex is null ? null : new Regex(nameRegex, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            throw new SimFaultException(400, $"Invalid regular expression in the name filter: {nameRegex}");
+        }
+        return _servers.Values.Where(s => filter is null || filter.IsMatch(s.Name)).OrderBy(s => s.Index).ToList();
+    }
 
     public void DeleteServer(string id)
     {
