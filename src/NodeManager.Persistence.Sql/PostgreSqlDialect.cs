@@ -3,13 +3,13 @@ using Npgsql;
 
 namespace NodeManager.Persistence.Sql;
 
-internal sealed class PostgreSqlDialect(StoreSettings options) : SqlDialect
+internal sealed class PostgreSqlDialect(StoreSettings settings) : SqlDialect
 {
     public override string Name => "postgresql";
 
-    public override DbConnection CreateConnection() => new NpgsqlConnection(options.ConnectionString);
+    public override DbConnection CreateConnection() => new NpgsqlConnection(settings.ConnectionString);
 
-    public override string Table(string table) => Quote(options.SchemaName) + "." + Quote(table);
+    public override string Table(string table) => Quote(settings.SchemaName) + "." + Quote(table);
 
     public override string AutoIncrementKey => "BIGSERIAL PRIMARY KEY";
 
@@ -24,7 +24,7 @@ internal sealed class PostgreSqlDialect(StoreSettings options) : SqlDialect
         // Members starting together would race on CREATE TABLE IF NOT EXISTS (a unique violation in pg_type);
         // a transaction-scoped advisory lock serializes them.
         $"SELECT pg_advisory_xact_lock(hashtext('{lockName.Replace("'", "''", StringComparison.Ordinal)}'))",
-        $"CREATE SCHEMA IF NOT EXISTS {Quote(options.SchemaName)}",
+        $"CREATE SCHEMA IF NOT EXISTS {Quote(settings.SchemaName)}",
     ];
 
     public override bool IsUniqueViolation(DbException exception) =>

@@ -5,11 +5,11 @@ namespace NodeManager.Persistence.Sql;
 /// <summary>What differs between SQLite and PostgreSQL: connections, identifiers, column types, error codes.</summary>
 internal abstract class SqlDialect
 {
-    public static SqlDialect For(StoreSettings options) => options.Plugin switch
+    public static SqlDialect For(StoreSettings settings) => settings.Plugin switch
     {
-        PersistencePlugin.Sqlite => new SqliteDialect(options),
-        PersistencePlugin.PostgreSql => new PostgreSqlDialect(options),
-        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Plugin, "not a SQL plugin"),
+        PersistencePlugin.Sqlite => new SqliteDialect(settings),
+        PersistencePlugin.PostgreSql => new PostgreSqlDialect(settings),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Plugin, "not a SQL plugin"),
     };
 
     /// <summary>The name a <c>WritePreconditionContext</c> carries: "sqlite" or "postgresql".</summary>

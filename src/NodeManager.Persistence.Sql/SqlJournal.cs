@@ -15,7 +15,7 @@ namespace NodeManager.Persistence.Sql;
 /// </summary>
 public sealed partial class SqlJournal : IJournal
 {
-    private readonly StoreSettings _options;
+    private readonly StoreSettings _settings;
     private readonly SqlDialect _dialect;
     private readonly SqlSchema _schema;
     private readonly TimeProvider _time;
@@ -26,14 +26,14 @@ public sealed partial class SqlJournal : IJournal
 
     private static readonly string[] InsertParameters = ["pid", "seq", "created", "manifest", "message", "writer"];
 
-    public SqlJournal(StoreSettings options, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
+    public SqlJournal(StoreSettings settings, TimeProvider? timeProvider = null, ILogger<SqlJournal>? logger = null)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _dialect = SqlDialect.For(options);
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _dialect = SqlDialect.For(settings);
         _time = timeProvider ?? TimeProvider.System;
         _log = logger ?? (ILogger)NullLogger.Instance;
-        _table = _dialect.Table(options.TableName);
-        _schema = new SqlSchema(_dialect, options, $"""
+        _table = _dialect.Table(settings.TableName);
+        _schema = new SqlSchema(_dialect, settings, $"""
             CREATE TABLE IF NOT EXISTS {_table} (
                 ordering {_dialect.AutoIncrementKey},
                 persistence_id TEXT NOT NULL,
@@ -49,8 +49,8 @@ public sealed partial class SqlJournal : IJournal
             INSERT INTO {_table} (persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid)
             VALUES (@pid, @seq, FALSE, @created, @manifest, @message, @writer)
             """;
-        _writer = new BatchingWriter(options.BatchSize, WriteBatchAsync);
-        LogStarted(_log, options.ToString());
+        _writer = new BatchingWriter(settings.BatchSize, WriteBatchAsync);
+        LogStarted(_log, settings.ToString());
     }
 
     public Task<IReadOnlyList<Exception?>> WriteMessagesAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
@@ -147,7 +147,7 @@ public sealed partial class SqlJournal : IJournal
         catch (Exception e)
         {
             await DbCommands.RollbackQuietlyAsync(transaction).ConfigureAwait(false);
-            LogBatchFailed(_log, e, writes.Count, _options.TableName);
+            LogBatchFailed(_log, e, writes.Count, _settings.TableName);
             throw;
         }
     }

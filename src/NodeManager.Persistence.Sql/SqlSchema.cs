@@ -7,7 +7,7 @@ namespace NodeManager.Persistence.Sql;
 /// schema-version table, so a later release can tell which migration a database needs. Refuses a database written
 /// by a newer release.
 /// </summary>
-internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, string createTableSql, TimeProvider time) : IDisposable
+internal sealed class SqlSchema(SqlDialect dialect, StoreSettings settings, string createTableSql, TimeProvider time) : IDisposable
 {
     /// <summary>The layout this release writes; bump it together with a migration.</summary>
     public const int CurrentVersion = 1;
@@ -17,7 +17,7 @@ internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, strin
 
     public async ValueTask EnsureAsync(CancellationToken cancellationToken)
     {
-        if (_ready || !options.AutoInitialize)
+        if (_ready || !settings.AutoInitialize)
             return;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -41,7 +41,7 @@ internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, strin
 
     private async Task CreateAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var versions = dialect.Table(options.SchemaVersionTableName);
+        var versions = dialect.Table(settings.SchemaVersionTableName);
         foreach (var sql in dialect.InitializePrologue("nodemanager-persistence-schema"))
             await DbCommands.ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
         await DbCommands.ExecuteAsync(connection, transaction,
@@ -50,15 +50,15 @@ internal sealed class SqlSchema(SqlDialect dialect, StoreSettings options, strin
         await DbCommands.ExecuteAsync(connection, transaction, createTableSql, cancellationToken).ConfigureAwait(false);
         await DbCommands.ExecuteAsync(connection, transaction,
             $"INSERT INTO {versions} (table_name, version, applied_at) VALUES (@table, @version, @now) ON CONFLICT (table_name) DO NOTHING",
-            cancellationToken, ("table", options.TableName), ("version", (long)CurrentVersion), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()))
+            cancellationToken, ("table", settings.TableName), ("version", (long)CurrentVersion), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()))
             .ConfigureAwait(false);
 
         await using var read = DbCommands.Create(connection, transaction,
-            $"SELECT version FROM {versions} WHERE table_name = @table", ("table", options.TableName));
+            $"SELECT version FROM {versions} WHERE table_name = @table", ("table", settings.TableName));
         var stored = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         if (stored > CurrentVersion)
             throw new InvalidOperationException(
-                $"Table {dialect.Table(options.TableName)} has schema version {stored}; this release knows up to {CurrentVersion}. " +
+                $"Table {dialect.Table(settings.TableName)} has schema version {stored}; this release knows up to {CurrentVersion}. " +
                 "Run the newer release or restore a matching database.");
     }
 }

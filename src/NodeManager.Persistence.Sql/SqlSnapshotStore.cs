@@ -15,13 +15,13 @@ public sealed partial class SqlSnapshotStore : ISnapshotStore
     private readonly TimeProvider _time;
     private readonly string _table;
 
-    public SqlSnapshotStore(StoreSettings options, TimeProvider? timeProvider = null, ILogger<SqlSnapshotStore>? logger = null)
+    public SqlSnapshotStore(StoreSettings settings, TimeProvider? timeProvider = null, ILogger<SqlSnapshotStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _dialect = SqlDialect.For(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        _dialect = SqlDialect.For(settings);
         _time = timeProvider ?? TimeProvider.System;
-        _table = _dialect.Table(options.TableName);
-        _schema = new SqlSchema(_dialect, options, $"""
+        _table = _dialect.Table(settings.TableName);
+        _schema = new SqlSchema(_dialect, settings, $"""
             CREATE TABLE IF NOT EXISTS {_table} (
                 persistence_id TEXT NOT NULL,
                 sequence_number {_dialect.BigInt} NOT NULL,
@@ -30,7 +30,7 @@ public sealed partial class SqlSnapshotStore : ISnapshotStore
                 snapshot {_dialect.Blob} NOT NULL,
                 PRIMARY KEY (persistence_id, sequence_number))
             """, _time);
-        LogStarted(logger ?? (ILogger)NullLogger.Instance, options.ToString());
+        LogStarted(logger ?? (ILogger)NullLogger.Instance, settings.ToString());
     }
 
     public async Task SaveAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)

@@ -3,13 +3,13 @@ using Microsoft.Data.Sqlite;
 
 namespace NodeManager.Persistence.Sql;
 
-internal sealed class SqliteDialect(StoreSettings options) : SqlDialect
+internal sealed class SqliteDialect(StoreSettings settings) : SqlDialect
 {
     private const int SqliteConstraint = 19;
 
     public override string Name => "sqlite";
 
-    public override DbConnection CreateConnection() => new SqliteConnection(options.ConnectionString);
+    public override DbConnection CreateConnection() => new SqliteConnection(settings.ConnectionString);
 
     public override string Table(string table) => Quote(table);
 
@@ -25,7 +25,7 @@ internal sealed class SqliteDialect(StoreSettings options) : SqlDialect
 
     public override async Task PrepareStoreAsync(CancellationToken cancellationToken)
     {
-        var dataSource = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        var dataSource = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
         var inMemory = dataSource.Length == 0 || dataSource == ":memory:" ||
                        dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
         if (inMemory)
