@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodeManager.Actors;
 
 namespace NodeManager.Actors.Tests.Dispatch;
@@ -30,7 +31,7 @@ public sealed class MailboxSpec : TestKit.TestKit
     }
 
     [Fact]
-    public void An_actor_must_give_its_thread_back_after_throughput_messages()
+    public void An_actor_must_process_its_mailbox_in_batches_of_at_most_throughput_messages()
     {
         var gate = new ManualResetEventSlim();
         var actor = Sys.ActorOf(Props.Create(() => new TurnRecorder(gate)));
@@ -43,30 +44,33 @@ public sealed class MailboxSpec : TestKit.TestKit
         gate.Set();
         Send(actor, "turns");
 
-        var turns = ExpectMsg<IReadOnlyList<long>>();
-        Assert.Equal(50, turns.Count);
-        Assert.All(turns.GroupBy(turn => turn), perTurn => Assert.True(perTurn.Count() <= 5, $"{perTurn.Count()} messages in turn {perTurn.Key}"));
+        var batches = ExpectMsg<IReadOnlyList<long>>();
+        Assert.Equal(50, batches.Count);
+        Assert.All(batches.GroupBy(batch => batch), perBatch => Assert.True(perBatch.Count() <= 5, $"{perBatch.Count()} messages in batch {perBatch.Key}"));
     }
 
     [Fact]
     public void A_busy_actor_must_not_starve_another()
     {
+        const int flood = 100_000;
         var gate = new ManualResetEventSlim();
-        var busy = Sys.ActorOf(Props.Create(() => new TurnRecorder(gate)));
-        gate.Set();
-        var other = Sys.ActorOf(Props.Create(() => new TurnRecorder(gate)));
-
-        for (var i = 0; i < 100_000; i++)
+        var processed = new StrongBox<int>();
+        var busy = Sys.ActorOf(Props.Create(() => new Counting(processed, gate)));
+        var other = Sys.ActorOf(Props.Create(() => new Counting(new StrongBox<int>(), gate)));
+        busy.Tell("block");
+        for (var i = 0; i < flood; i++)
         {
             busy.Tell(i);
         }
 
-        Send(other, "turns");
+        gate.Set();
+        Send(other, "ping");
 
-        // The other actor answers long before the busy one has worked through its mailbox.
-        ExpectMsg<IReadOnlyList<long>>();
-        Send(busy, "turns");
-        Assert.Equal(100_000, ExpectMsg<IReadOnlyList<long>>(TimeSpan.FromSeconds(10)).Count);
+        ExpectMsg("pong");
+        Assert.True(Volatile.Read(ref processed.Value) < flood, "the other actor was served only after the busy one had finished");
+        Send(busy, "ping");
+        ExpectMsg("pong", TimeSpan.FromSeconds(20));
+        Assert.Equal(flood, processed.Value);
     }
 
     private sealed record Numbered(int Sender, int Sequence);
@@ -94,13 +98,27 @@ public sealed class MailboxSpec : TestKit.TestKit
         }
     }
 
+    private sealed class Counting : ReceiveActor
+    {
+        public Counting(StrongBox<int> processed, ManualResetEventSlim gate)
+        {
+            Receive<int>(_ =>
+            {
+                Thread.SpinWait(20); // a little work per message, so that the flood takes a while
+                Interlocked.Increment(ref processed.Value);
+            });
+            Receive<string>(s => s == "block", _ => gate.Wait(TimeSpan.FromSeconds(5)));
+            Receive<string>(_ => Sender.Tell("pong"));
+        }
+    }
+
     private sealed class TurnRecorder : ReceiveActor
     {
         public TurnRecorder(ManualResetEventSlim gate)
         {
             var turns = new List<long>();
             Receive<string>(s => s == "block", _ => gate.Wait(TimeSpan.FromSeconds(5)));
-            Receive<int>(_ => turns.Add(((ActorCell)Context).Mailbox.Turns));
+            Receive<int>(_ => turns.Add(((ActorCell)Context).Mailbox.Batches));
             Receive<string>(s => s == "turns", _ => Sender.Tell((IReadOnlyList<long>)turns));
         }
     }

@@ -95,16 +95,23 @@ public sealed class BackoffSupervisorSpec : TestKit.TestKit
     }
 
     [Fact]
-    public void BackoffSupervisor_must_report_no_child_while_backing_off()
+    public void BackoffSupervisor_must_report_no_child_and_dead_letter_messages_while_backing_off()
     {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
         var supervisor = Sys.ActorOf(BackoffSupervisor.Props(BackoffOptions.OnStop(ChildProps(), "child", Min, Max, 0)));
         ExpectMsg("child started");
         Send(supervisor, "stop");
         ExpectMsg("child stopped");
 
-        Send(supervisor, BackoffSupervisor.GetCurrentChild.Instance);
+        AwaitAssert(() =>
+        {
+            Send(supervisor, BackoffSupervisor.GetCurrentChild.Instance);
+            Assert.Null(ExpectMsg<BackoffSupervisor.CurrentChild>().Ref);
+        });
+        Send(supervisor, "ping");
 
-        Assert.Null(ExpectMsg<BackoffSupervisor.CurrentChild>().Ref);
+        Assert.Equal("ping", deadLetters.ExpectMsg<DeadLetter>().Message);
     }
 
     [Fact]
