@@ -66,11 +66,12 @@ internal sealed class OpenStackTransport : IDisposable
             : ResiliencePipeline.Empty;
     }
 
+    /// <param name="idempotent">Whether a timeout or 5xx may be retried; by default every method but POST.</param>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string url, JsonNode? body,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
+        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct, bool? idempotent = null)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
-        context.Properties.Set(RetryAnyTransient, method != HttpMethod.Post);
+        context.Properties.Set(RetryAnyTransient, idempotent ?? method != HttpMethod.Post);
         try
         {
             return await _retry.ExecuteAsync(

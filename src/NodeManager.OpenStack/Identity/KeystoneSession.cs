@@ -47,7 +47,8 @@ internal sealed class KeystoneSession(
     private async Task<KeystoneToken> IssueAsync(CancellationToken ct)
     {
         var body = KeystoneAuthRequest.Build(credentials);
-        var response = await transport.SendAsync(HttpMethod.Post, KeystoneAuthRequest.TokensUrl(credentials.AuthUrl), body, NoHeaders, ct)
+        // Issuing a token twice is harmless, so unlike other POSTs this one is retried after timeouts and 5xx.
+        var response = await transport.SendAsync(HttpMethod.Post, KeystoneAuthRequest.TokensUrl(credentials.AuthUrl), body, NoHeaders, ct, idempotent: true)
             .ConfigureAwait(false);
         var value = response.Header("X-Subject-Token")
             ?? throw new UnauthorizedException("POST /v3/auth/tokens", "Keystone answered without an X-Subject-Token header", response.RequestId);

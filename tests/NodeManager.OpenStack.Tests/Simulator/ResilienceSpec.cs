@@ -68,6 +68,17 @@ public sealed class ResilienceSpec
     }
 
     [Fact]
+    public async Task Authentication_must_be_retried_after_a_server_fault_because_a_second_token_is_harmless()
+    {
+        await using var env = await Start();
+        env.Admin.SetFault(SimulatorOps.Authenticate, new FaultSpec { FailNext = 1, ErrorStatus = 503 });
+        var call = env.Client.AuthenticateAsync();
+        env.Clock.Advance(await env.Clock.WhenTimer(IsBackoff));
+        Assert.NotEmpty((await call).Value);
+        Assert.Equal(2, env.Admin.Calls(SimulatorOps.Authenticate));
+    }
+
+    [Fact]
     public async Task Retry_After_must_be_honoured_exactly_even_for_a_create()
     {
         await using var env = await Start();
