@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NodeManager.Tests.Hosting;
+
+/// <summary>The real <c>nodemgr</c> (built beside the tests) as a child process, with its output captured.</summary>
+internal sealed partial class NodemgrProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource<Uri> _management = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodemgrProcess(Process process) => _process = process;
+
+    public static NodemgrProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nodemgr.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info };
+        var result = new NodemgrProcess(process);
+        process.OutputDataReceived += (_, e) => result.OnStdout(e.Data);
+        process.ErrorDataReceived += (_, e) => result.OnStderr(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return result;
+    }
+
+    /// <summary>Completes with the management endpoint's address once the log names it.</summary>
+    public Task<Uri> Management => _management.Task;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Sends a signal by name (TERM, INT) with kill(1), as systemd or a terminal would.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {signal} {_process.Id} exited {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits for the exit (bounded, so a hung shutdown fails the test instead of hanging it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnStdout(string? line)
+    {
+        if (line is null)
+        {
+            _management.TrySetException(new InvalidOperationException("nodemgr closed its output before naming the management endpoint:\n" + Stdout + Stderr));
+            return;
+        }
+
+        lock (_stdout)
+        {
+            _stdout.AppendLine(line);
+        }
+
+        if (ManagementListening().Match(line) is { Success: true } match)
+        {
+            _management.TrySetResult(new Uri(match.Groups["url"].Value));
+        }
+    }
+
+    private void OnStderr(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(line);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Management endpoint listening on (?<url>http://\S+?)/?$")]
+    private static partial Regex ManagementListening();
+}
