@@ -1,0 +1,70 @@
+using NodeManager.Core.Cloud;
+using NodeManager.Core.Controller;
+using NodeManager.Core.Districts;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Platform;
+using NodeManager.Core.Profiles;
+using NodeManager.Core.Scaling;
+using NodeManager.Core.Settings;
+using NodeManager.Core.Status;
+using NodeManager.Core.Tests.Nodes;
+using NodeManager.Core.Tests.Support;
+using NodeManager.Simulators.Paas;
+
+namespace NodeManager.Core.Tests.Controller;
+
+/// <summary>The whole controller (watcher, districts, nodes) on virtual time against the simulated cloud and PaaS.</summary>
+public abstract class ControllerSpecBase : NodeLifecycleSpecBase
+{
+    internal ScalingSettings Scaling { get; set; } = ScalingSettings.Default with
+    {
+        ScaleUpSustainedFor = TimeSpan.FromSeconds(10),
+        ScaleDownUnneededTime = TimeSpan.FromSeconds(30),
+        ScaleDownDelayAfterAdd = TimeSpan.FromSeconds(60),
+        ScaleUpCooldown = TimeSpan.FromSeconds(10),
+        ScaleDownCooldown = TimeSpan.FromSeconds(20),
+        MaxConcurrentLaunches = 2,
+        ExhaustionBackoffMin = TimeSpan.FromSeconds(30),
+        ExhaustionBackoffMax = TimeSpan.FromMinutes(2),
+        LimitsCacheTtl = TimeSpan.Zero,
+    };
+
+    internal ControllerHost? Host { get; private set; }
+
+    internal ControllerHost StartController(ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10)
+    {
+        var theCloud = cloud ?? World.Cloud;
+        var thePaas = paas ?? World.Paas;
+        var services = new ControllerServices(
+            ControllerWorld.Cluster,
+            theCloud,
+            thePaas,
+            thePaas,
+            CapacitySettings.Default with { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(3) },
+            Scaling,
+            World.Lifecycle,
+            DistrictsSettings.Uniform(DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
+            ProfilesSettings.Single(World.Profile),
+            CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) },
+            new ControllerBoard(),
+            new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl));
+        return Host = ControllerHost.Start(services, Sys, Time);
+    }
+
+    internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();
+
+    internal IReadOnlyList<NodeStatus> Nodes() => Host!.GetNodesAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    internal int NodesIn(NodePhase phase) => Nodes().Count(n => n.State == phase.ToString());
+
+    internal int Live() => Nodes().Count(n => !Enum.Parse<NodePhase>(n.State).IsTerminal());
+
+    internal static PaasSimulator Paas(TimeProvider time, params DemandPoint[] demand) => new(new PaasSimulatorOptions
+    {
+        ReadyDelay = TimeSpan.FromSeconds(10),
+        MoveTime = TimeSpan.Zero,
+        MoveFailureRate = 0.1,
+        MaxActiveGears = 100,
+        Districts = [new SimulatedDistrict("d1", "small", 6000, demand)],
+    }, time);
+}

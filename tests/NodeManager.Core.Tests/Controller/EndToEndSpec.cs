@@ -1,0 +1,92 @@
+using NodeManager.Core.Capacity;
+using NodeManager.Core.Scaling;
+using NodeManager.Simulators.Paas;
+
+namespace NodeManager.Core.Tests.Controller;
+
+/// <summary>The demo's story on virtual time: demand ramps past the quota and back down.</summary>
+public sealed class EndToEndSpec : ControllerSpecBase
+{
+    [Fact]
+    public void Controller_must_scale_up_to_the_quota_report_exhaustion_then_drain_back_to_min_nodes_leaving_nothing_behind()
+    {
+        World.Cloud.Options.InstanceQuota = 4;
+        var start = Time.GetUtcNow();
+        var paas = Paas(Time,
+            new DemandPoint(TimeSpan.Zero, 50),
+            new DemandPoint(TimeSpan.FromSeconds(60), 450),
+            new DemandPoint(TimeSpan.FromSeconds(180), 450),
+            new DemandPoint(TimeSpan.FromSeconds(300), 40));
+        var host = StartController(paas: paas, minNodes: 1, maxNodes: 10);
+        var sawExhausted = false;
+        var peak = 0;
+
+        AdvanceUntil(() =>
+        {
+            sawExhausted |= District("d1")?.Conditions.Any(c => c.Type == "exhausted") == true;
+            peak = Math.Max(peak, NodesIn(NodePhase.Active));
+            return Time.GetUtcNow() - start > TimeSpan.FromMinutes(8) && Live() == 1 && NodesIn(NodePhase.Active) == 1;
+        }, () => $"one active node at the end (now {string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"))})", TimeSpan.FromSeconds(2));
+
+        Assert.True(host.IsReady);
+        Assert.True(sawExhausted, "the quota was never reported");
+        Assert.Equal(4, peak);
+        Assert.Equal(0, NodesIn(NodePhase.Failed));
+        Assert.True(NodesIn(NodePhase.Reclaimed) >= 3);
+        var active = Nodes().Single(n => n.State == nameof(NodePhase.Active));
+        Assert.Equal(active.ServerName, Assert.Single(World.Cloud.Servers).Name);
+        Assert.Equal(active.Name, Assert.Single(World.Cloud.Volumes).Name);
+        Assert.Empty(host.Board.Leaks);
+        Assert.Equal(0, paas.PendingGears);
+        Assert.NotNull(District("d1")!.LastDecision);
+    }
+
+    [Fact]
+    public void Watcher_must_hold_every_district_while_the_capacity_source_fails()
+    {
+        var failing = new FailingSource();
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.SourceFailed));
+        StartControllerWith(failing).Tell(CapacityWatcher.Poll.Instance);
+
+        var failed = events.ExpectMsg<CapacityWatcher.SourceFailed>();
+
+        Assert.StartsWith("holding: the capacity source failed", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("exporter exited 1", failed.Reason);
+        Assert.False(Host!.IsReady);
+        Assert.Empty(World.Cloud.Servers);
+    }
+
+    [Fact]
+    public void Watcher_must_report_a_leaked_server_and_leave_it_alone_by_default()
+    {
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.LeaksFound));
+        World.Cloud.AddForeignServer("d1_99", Cloud.CloudMetadata.For(Support.ControllerWorld.Cluster, "d1", "d1-99.paas.test"));
+        World.Cloud.AddForeignServer("someone-else", Cloud.CloudMetadata.ForCluster("other-cluster"));
+        Time.Advance(TimeSpan.FromMinutes(2));
+        StartController();
+
+        AdvanceUntil(() => Host!.Board.Leaks.Count > 0, "a leak report");
+        var leaks = events.FishForMessage<CapacityWatcher.LeaksFound>(_ => true);
+
+        Assert.Equal(["d1_99"], leaks.Servers);
+        Assert.False(leaks.Deleted);
+        Assert.Contains(World.Cloud.Servers, s => s.Name == "d1_99");
+    }
+
+    private Actors.IActorRef StartControllerWith(Platform.ICapacitySource source)
+    {
+        var paas = World.Paas;
+        StartController(paas: paas);
+        // Replace the capacity source: the same controller over a source that always fails.
+        Sys.Stop(Host!.Watcher);
+        return Sys.ActorOf(Actors.Props.Create(() => new CapacityWatcherActor(Host.Services with { Capacity = source }, Host.Districts)), "failing-watcher");
+    }
+
+    private sealed class FailingSource : Platform.ICapacitySource
+    {
+        public Task<Platform.CapacityDocument> ReadAsync(CancellationToken cancellationToken) =>
+            Task.FromException<Platform.CapacityDocument>(new Platform.PlatformException("capacity oo-stats", "exporter exited 1", 1));
+    }
+}
