@@ -74,15 +74,17 @@ internal sealed class HoconParser
                 }
                 return obj.Build();
             }
+            IReadOnlyList<string> field;
             if (token.Kind == TokenKind.Unquoted && token.Text == "include")
             {
                 Next();
                 var included = _includer.Include(_lexer.ReadIncludeSpec(), _baseDirectory, _depth);
                 obj.Include((ConfigObject)included.Relativize(path));
+                field = path;
             }
             else
             {
-                ParseField(obj, path);
+                field = ParseField(obj, path);
             }
             SkipWhitespace();
             var after = Peek();
@@ -93,7 +95,7 @@ internal sealed class HoconParser
                     SkipBlank();
                     if (Peek().Kind == TokenKind.Comma)
                     {
-                        throw new ConfigException(Peek().Origin, Key(path), "two commas in a row");
+                        throw new ConfigException(Peek().Origin, Key(field), "two commas in a row");
                     }
                     break;
                 case TokenKind.Newline:
@@ -101,13 +103,14 @@ internal sealed class HoconParser
                 case TokenKind.Eof:
                     break;
                 default:
-                    throw new ConfigException(after.Origin, Key(path),
-                        $"expected ',', a newline or '}}' after a field, got {after.Describe()}");
+                    throw new ConfigException(after.Origin, Key(field),
+                        $"expected ',', a newline or '}}' after a field, got {after.Describe()}{QuoteHint(after)}");
             }
         }
     }
 
-    private void ParseField(ObjectBuilder obj, IReadOnlyList<string> path)
+    /// <summary>Parses one field into <paramref name="obj"/> and returns its path (for errors after it).</summary>
+    private IReadOnlyList<string> ParseField(ObjectBuilder obj, IReadOnlyList<string> path)
     {
         var keyOrigin = Peek().Origin;
         var keyTokens = new List<Token>();
@@ -122,6 +125,23 @@ internal sealed class HoconParser
         }
         var segments = HoconLexer.BuildPath(keyTokens, keyOrigin, "a key");
         IReadOnlyList<string> fieldPath = [.. path, .. segments];
+        ConfigValue value;
+        try
+        {
+            value = ParseFieldValue(fieldPath);
+        }
+        catch (ConfigException e) when (e.Path is null)
+        {
+            // A lexical fault (a reserved character, a bad escape) does not know its key; the field does.
+            throw new ConfigException(e.Origin, Key(fieldPath), e.Detail, e);
+        }
+        obj.Set(segments[0], ConfigMerge.Wrap(segments, 1, value, keyOrigin), keyOrigin);
+        return fieldPath;
+    }
+
+    /// <summary>The separator after a key and the value after it.</summary>
+    private ConfigValue ParseFieldValue(IReadOnlyList<string> fieldPath)
+    {
         SkipBlank();
         var separator = Peek();
         ConfigValue value;
@@ -155,7 +175,7 @@ internal sealed class HoconParser
                 throw new ConfigException(separator.Origin, Key(fieldPath),
                     $"expected ':', '=', '+=' or '{{' after the key, got {separator.Describe()}");
         }
-        obj.Set(segments[0], ConfigMerge.Wrap(segments, 1, value, keyOrigin), keyOrigin);
+        return value;
     }
 
     /// <summary>A value: one or more concatenated parts, ending at ',', a newline, a closing bracket or the end.</summary>
@@ -260,7 +280,7 @@ internal sealed class HoconParser
                 case TokenKind.Eof:
                     throw new ConfigException(after.Origin, Key(path), $"end of file inside the list opened at {openedAt}; expected ']'");
                 default:
-                    throw new ConfigException(after.Origin, Key(path), $"expected ',', a newline or ']' after a list element, got {after.Describe()}");
+                    throw new ConfigException(after.Origin, Key(path), $"expected ',', a newline or ']' after a list element, got {after.Describe()}{QuoteHint(after)}");
             }
         }
     }
@@ -275,6 +295,10 @@ internal sealed class HoconParser
     };
 
     private static string Key(IReadOnlyList<string> path) => ConfigPath.Join(path);
+
+    // The usual cause: a URL or a "key=value" text written without quotes.
+    private static string QuoteHint(Token token) =>
+        token.Kind is TokenKind.Colon or TokenKind.Equals ? $"; put a value that contains '{token.Text}' in double quotes" : "";
 
     private void SkipBlank()
     {

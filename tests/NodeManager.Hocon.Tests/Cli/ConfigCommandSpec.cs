@@ -104,7 +104,7 @@ public sealed class ConfigCommandSpec : IDisposable
         Assert.Equal(
         [
             $"{first}:1:6: a: end of file inside the object opened at {first}:1:5; expected '}}'",
-            $"{second}:1:5: unterminated quoted string (no closing '\"')",
+            $"{second}:1:5: b: unterminated quoted string (no closing '\"')",
         ], error.TrimEnd().Split('\n'));
     }
 
