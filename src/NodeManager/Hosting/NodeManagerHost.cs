@@ -33,6 +33,9 @@ public sealed partial class NodeManagerHost : IAsyncDisposable
     /// <summary>The running actor system (for tests and in-process tools).</summary>
     public ActorSystem System => _system;
 
+    /// <summary>The controller runtime (tests reach the in-process simulators through it).</summary>
+    public IControllerRuntime Runtime => _runtime;
+
     /// <summary>Where the management endpoint listens; empty when it is disabled.</summary>
     public IReadOnlyList<Uri> ManagementAddresses => _management?.Addresses ?? [];
 
