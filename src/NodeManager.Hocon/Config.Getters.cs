@@ -48,6 +48,10 @@ public sealed partial class Config
     /// <summary>A duration in nanoseconds, exactly (TimeSpan keeps only 100 ns ticks).</summary>
     public long GetNanoseconds(string path) => Scalar<long>(path, "a duration", s => Narrow(ToNanoseconds(s)));
 
+    /// <summary>A period of days, weeks, months or years (a bare number is days).</summary>
+    public ConfigPeriod GetPeriod(string path) =>
+        Scalar<ConfigPeriod>(path, "a period (e.g. 7d, 3 weeks, 5 mo, 1y)", s => s.ValueType == ConfigValueType.Boolean ? null : ConfigUnits.ParsePeriod(s.Text));
+
     /// <summary>A size in bytes: a bare number is bytes; units B, K/KiB, M/MiB …, kB, MB … up to YB.</summary>
     public long GetByteSize(string path) => Scalar<long>(path, "a size in bytes (e.g. 512KiB, 10MB)", s => Narrow(ToBytes(s)));
 

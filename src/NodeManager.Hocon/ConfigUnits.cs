@@ -15,7 +15,28 @@ public static class ConfigUnits
     /// <summary>Bytes, or null when the text is not a size. A bare number is bytes.</summary>
     public static BigInteger? ParseBytes(string text) => Parse(text, SizeUnits, "B");
 
-    private static BigInteger? Parse(string text, Dictionary<string, BigInteger> units, string defaultUnit)
+    /// <summary>
+    /// A period, or null when the text is not one: a whole number and d/day(s), w/week(s), m/mo/month(s) or
+    /// y/year(s); a bare number is days.
+    /// </summary>
+    public static ConfigPeriod? ParsePeriod(string text)
+    {
+        var (number, unit) = Split(text);
+        if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+        return unit switch
+        {
+            "" or "d" or "day" or "days" => new ConfigPeriod(0, 0, n),
+            "w" or "week" or "weeks" => new ConfigPeriod(0, 0, checked(n * 7)),
+            "m" or "mo" or "month" or "months" => new ConfigPeriod(0, n, 0),
+            "y" or "year" or "years" => new ConfigPeriod(n, 0, 0),
+            _ => null,
+        };
+    }
+
+    private static (string Number, string Unit) Split(string text)
     {
         var trimmed = text.Trim();
         var unitStart = trimmed.Length;
@@ -23,8 +44,12 @@ public static class ConfigUnits
         {
             unitStart--;
         }
-        var unit = trimmed[unitStart..];
-        var number = trimmed[..unitStart].TrimEnd();
+        return (trimmed[..unitStart].TrimEnd(), trimmed[unitStart..]);
+    }
+
+    private static BigInteger? Parse(string text, Dictionary<string, BigInteger> units, string defaultUnit)
+    {
+        var (number, unit) = Split(text);
         if (number.Length == 0 || !units.TryGetValue(unit.Length == 0 ? defaultUnit : unit, out var factor))
         {
             return null;

@@ -53,6 +53,18 @@ public sealed class Test01Spec
     }
 
     [Fact]
+    public void Test01_periods_must_read_days_weeks_months_and_years()
+    {
+        var c = Conf;
+        Assert.Equal(new ConfigPeriod(0, 0, 1), c.GetPeriod("periods.day"));
+        Assert.Equal(new ConfigPeriod(0, 0, 2), c.GetPeriod("periods.dayAsNumber"));
+        Assert.Equal(new ConfigPeriod(0, 0, 21), c.GetPeriod("periods.week"));
+        Assert.Equal(new ConfigPeriod(0, 5, 0), c.GetPeriod("periods.month"));
+        Assert.Equal(new ConfigPeriod(8, 0, 0), c.GetPeriod("periods.year"));
+        Assert.Throws<ConfigException>(() => c.GetPeriod("durations.halfSecond"));
+    }
+
+    [Fact]
     public void Test01_sizes_must_read_with_binary_and_decimal_units()
     {
         var c = Conf;
