@@ -31,6 +31,13 @@ public static class OpenRc
         };
     }
 
+    /// <summary>The same, from a list of variables (e.g. the simulator's <c>OpenRc</c>) instead of the process environment.</summary>
+    public static OpenStackCredentials? FromVariables(IEnumerable<KeyValuePair<string, string>> variables)
+    {
+        var map = variables.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return FromEnvironment(name => map.GetValueOrDefault(name));
+    }
+
     /// <summary>Accepts the older "publicURL"/"internalURL"/"adminURL" spellings.</summary>
     internal static string? NormaliseInterface(string? value) =>
         value?.Trim().ToLowerInvariant() switch

@@ -32,12 +32,7 @@ internal sealed class SimulatedCloud : IAsyncDisposable
     public static async Task<SimulatedCloud> StartAsync(int maxConcurrency)
     {
         var simulator = await OpenStackSimulator.StartAsync(new OpenStackSimulatorOptions { BootDelay = TimeSpan.Zero, VolumeCreateDelay = TimeSpan.Zero });
-        var credentials = new OpenStackCredentials
-        {
-            AuthUrl = simulator.AuthUrl.ToString(), Username = simulator.Options.Username, Password = simulator.Options.Password,
-            ProjectName = simulator.Options.ProjectName, UserDomainName = "Default", ProjectDomainName = "Default",
-        };
-        var client = OpenStackClient.Create(new OpenStackSettings { MaxConcurrency = maxConcurrency }, credentials);
+        var client = OpenStackClient.Create(new OpenStackSettings { MaxConcurrency = maxConcurrency }, OpenRc.FromVariables(simulator.OpenRc)!);
         var serverId = await client.Compute.CreateServerAsync(new ServerCreateSpec { Name = "bench", Image = "node-host", Flavor = "m1.tiny" });
         var token = await client.AuthenticateAsync();
         var raw = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConcurrency }) { BaseAddress = simulator.BaseUri };

@@ -46,7 +46,7 @@ internal sealed class CloudEnv : IAsyncDisposable
 
     /// <summary>The simulator's own openrc, read the way an operator's environment would be.</summary>
     public static OpenStackCredentials PasswordCredentials(OpenStackSimulator sim) =>
-        OpenRc.FromEnvironment(name => sim.OpenRc.FirstOrDefault(kv => kv.Key == name).Value)! with { Source = "test" };
+        OpenRc.FromVariables(sim.OpenRc)! with { Source = "test" };
 
     /// <summary>A second client on the same simulator and clock (other settings or credentials).</summary>
     public OpenStackClient NewClient(OpenStackSettings settings, OpenStackCredentials? credentials = null, ILoggerFactory? loggerFactory = null) =>
