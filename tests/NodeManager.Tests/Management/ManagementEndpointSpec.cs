@@ -75,15 +75,19 @@ public sealed class ManagementEndpointSpec
         Assert.Equal("scale-up: usage 85% >= 80% for 2m", district.GetProperty("lastDecision").GetProperty("reason").GetString());
     }
 
-    [Fact]
-    public async Task District_must_answer_404_problem_for_an_unknown_district()
+    [Theory]
+    [InlineData("/districts/", "district-z", "unknown-district")]
+    [InlineData("/nodes/", "node-9.example.com", "unknown-node")]
+    public async Task Named_routes_must_answer_404_problem_naming_what_is_unknown(string route, string name, string type)
     {
+        _status.Districts.Add(FakeControllerStatus.District("district-a"));
+        _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a"));
         await using var harness = await ManagementHarness.StartAsync(_status);
 
-        var (response, problem) = await harness.GetAsync("/districts/district-z");
+        var (response, problem) = await harness.GetAsync(route + name);
 
-        AssertProblem(response, problem, 404, "unknown-district");
-        Assert.Contains("district-z", problem.GetProperty("detail").GetString());
+        AssertProblem(response, problem, 404, type);
+        Assert.Contains(name, problem.GetProperty("detail").GetString());
     }
 
     [Theory]
@@ -135,17 +139,6 @@ public sealed class ManagementEndpointSpec
         Assert.Equal("Draining", node.GetProperty("state").GetString());
         Assert.Equal(["Requested", "Draining"], node.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("state").GetString()));
         Assert.Equal("scale-down: usage 12% <= 30% for 10m", body.GetProperty("districtDecision").GetProperty("reason").GetString());
-    }
-
-    [Fact]
-    public async Task Node_must_answer_404_problem_for_an_unknown_node()
-    {
-        await using var harness = await ManagementHarness.StartAsync(_status);
-
-        var (response, problem) = await harness.GetAsync("/nodes/node-9.example.com");
-
-        AssertProblem(response, problem, 404, "unknown-node");
-        Assert.Contains("node-9.example.com", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
