@@ -70,4 +70,29 @@ public sealed class IncludeSpec : IDisposable
         var e = Assert.Throws<ConfigException>(() => Load("include \"main.conf\""));
         Assert.Contains("nested more than", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void File_urls_must_load_and_classpath_must_be_refused_with_a_reason()
+    {
+        var target = _dir.Write("u.conf", "u = 1");
+        Assert.Equal(1, Load($"include url(\"{new Uri(target).AbsoluteUri}\")").GetInt("u"));
+        var e = Assert.Throws<ConfigException>(() => Load("include classpath(\"reference.conf\")"));
+        Assert.EndsWith("main.conf:1:9: include classpath(\"reference.conf\"): there is no classpath in .NET; use file(\"…\")", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_included_file_must_report_its_own_errors_with_its_own_name()
+    {
+        _dir.Write("broken.conf", "x = [1,");
+        var e = Assert.Throws<ConfigException>(() => Load("include \"broken.conf\""));
+        Assert.Contains("broken.conf:1:8: x: end of file inside the list", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_included_file_must_hold_an_object()
+    {
+        _dir.Write("list.json", "[1, 2]");
+        var e = Assert.Throws<ConfigException>(() => Load("include \"list.json\""));
+        Assert.Contains("list.json:1:1: a configuration must have an object at its root", e.Message, StringComparison.Ordinal);
+    }
 }
