@@ -17,6 +17,8 @@ public sealed partial record OpenStackSimulatorOptions
     public string ProjectName { get; init; } = "nodemanager";
     public string ProjectId { get; init; } = "6f70656e737461636b20342065766572";
     public string ApplicationCredentialId { get; init; } = "sim-app-cred";
+    /// <summary>The simulated user's id (Keystone's token, Nova's and Cinder's user_id).</summary>
+    public string UserId => "u-" + Username;
     public string ApplicationCredentialSecret { get; init; } = "sim-app-secret";
 
     /// <summary>BUILD → ACTIVE (or → ERROR in no-valid-host mode).</summary>

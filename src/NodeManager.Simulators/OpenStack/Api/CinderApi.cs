@@ -21,7 +21,7 @@ internal static class CinderApi
                 throw new SimFaultException(400, "Invalid input for field/attribute size. Value: None. None is not of type 'integer', 'string'");
             var volume = state.CreateVolume(SimHttp.Str(v["name"]), size, SimHttp.Str(v["volume_type"]), SimHttp.Str(v["availability_zone"]),
                 SimHttp.Str(v["description"]), SimHttp.StringMap(v["metadata"]));
-            return SimHttp.Json(state.Read(now => new JsonObject { ["volume"] = Volume(volume, now, http, detailed: false) }), 202);
+            return SimHttp.Json(state.Read(now => new JsonObject { ["volume"] = Volume(volume, now, http, detailed: false, state.Options.UserId) }), 202);
         }).Op(sim, SimulatorOps.VolumeCreate);
 
         cinder.MapGet("/volumes/detail", (HttpContext http) =>
@@ -29,12 +29,12 @@ internal static class CinderApi
             var name = http.Request.Query["name"].FirstOrDefault();
             return SimHttp.Json(state.Read(now => new JsonObject
             {
-                ["volumes"] = new JsonArray(state.Volumes(name).Select(v => (JsonNode?)Volume(v, now, http, detailed: true)).ToArray()),
+                ["volumes"] = new JsonArray(state.Volumes(name).Select(v => (JsonNode?)Volume(v, now, http, detailed: true, state.Options.UserId)).ToArray()),
             }));
         }).Op(sim, SimulatorOps.VolumeList);
 
         cinder.MapGet("/volumes/{id}", (HttpContext http, string id) =>
-            SimHttp.Json(state.Read(now => new JsonObject { ["volume"] = Volume(state.Volume(id, now), now, http, detailed: true) })))
+            SimHttp.Json(state.Read(now => new JsonObject { ["volume"] = Volume(state.Volume(id, now), now, http, detailed: true, state.Options.UserId) })))
             .Op(sim, SimulatorOps.VolumeGet);
 
         cinder.MapDelete("/volumes/{id}", (string id) =>
@@ -71,7 +71,7 @@ internal static class CinderApi
     }
 
     /// <summary>The volume-show sample's fields; the create answer (<paramref name="detailed"/> false) lacks the os-vol-* admin fields.</summary>
-    private static JsonObject Volume(SimVolume v, DateTimeOffset now, HttpContext http, bool detailed)
+    private static JsonObject Volume(SimVolume v, DateTimeOffset now, HttpContext http, bool detailed, string userId)
     {
         var project = http.Request.RouteValues["project"]?.ToString();
         var baseUrl = SimHttp.BaseUrl(http.Request);
@@ -112,7 +112,7 @@ internal static class CinderApi
         view["source_volid"] = null;
         view["status"] = status;
         view["updated_at"] = status == "creating" ? null : SimHttp.IsoMicros(v.ReadyAt);
-        view["user_id"] = "u-" + http.Request.RouteValues["project"];
+        view["user_id"] = userId;
         view["volume_type"] = v.VolumeType;
         return view;
     }

@@ -39,7 +39,7 @@ internal static class KeystoneApi
         return userOk && projectOk;
     }
 
-    private static string UserId(OpenStackSimulatorOptions o) => "u-" + o.Username;
+    private static string UserId(OpenStackSimulatorOptions o) => o.UserId;
 
     private static JsonObject TokenBody(OpenStackSimulatorOptions o, string baseUrl, string method, DateTimeOffset issued, DateTimeOffset expires)
     {

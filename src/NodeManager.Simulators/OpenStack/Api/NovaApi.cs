@@ -36,7 +36,7 @@ internal static class NovaApi
         nova.MapGet("/servers/{id}", (HttpContext http, string id) =>
             SimHttp.Json(state.Read(now => new JsonObject
             {
-                ["server"] = NovaViews.Server(state.Server(id, now), now, ComputeUrl(http), state.Options.ProjectId, SimHttp.ComputeMicroversion(http.Request)),
+                ["server"] = NovaViews.Server(state.Server(id, now), now, ComputeUrl(http), state.Options, SimHttp.ComputeMicroversion(http.Request)),
             }))).Op(sim, SimulatorOps.ServerGet);
 
         nova.MapDelete("/servers/{id}", (string id) =>
@@ -94,7 +94,7 @@ internal static class NovaApi
         return SimHttp.Json(state.Read(now => new JsonObject
         {
             ["servers"] = new JsonArray(state.Servers(name)
-                .Select(s => (JsonNode?)NovaViews.Server(s, now, ComputeUrl(http), state.Options.ProjectId, microversion)).ToArray()),
+                .Select(s => (JsonNode?)NovaViews.Server(s, now, ComputeUrl(http), state.Options, microversion)).ToArray()),
         }));
     }
 

@@ -9,7 +9,7 @@ internal static class NovaViews
     private static readonly Version FlavorEmbedded = new(2, 47);
     private static readonly Version AttachmentWithoutId = new(2, 89);
 
-    public static JsonObject Server(SimServer s, DateTimeOffset now, string computeUrl, string projectId, Version microversion)
+    public static JsonObject Server(SimServer s, DateTimeOffset now, string computeUrl, OpenStackSimulatorOptions options, Version microversion)
     {
         var status = s.Status(now);
         var active = status == "ACTIVE";
@@ -30,7 +30,7 @@ internal static class NovaViews
             ["addresses"] = addresses,
             ["created"] = SimHttp.IsoSeconds(s.Created),
             ["flavor"] = Flavor(s.Flavor, bookmark, microversion),
-            ["hostId"] = active ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(projectId + s.Index)))[..56] : "",
+            ["hostId"] = active ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.ProjectId + s.Index)))[..56] : "",
             ["id"] = s.Id,
             ["image"] = new JsonObject
             {
@@ -56,9 +56,9 @@ internal static class NovaViews
             ["progress"] = 0,
             ["security_groups"] = new JsonArray(s.SecurityGroups.Select(g => (JsonNode?)new JsonObject { ["name"] = g }).ToArray()),
             ["status"] = status,
-            ["tenant_id"] = projectId,
+            ["tenant_id"] = options.ProjectId,
             ["updated"] = SimHttp.IsoSeconds(s.ReadyAt is { } r && r <= now ? r : s.Created),
-            ["user_id"] = "admin",
+            ["user_id"] = options.UserId,
         };
         if (status == "ERROR")
             view["fault"] = new JsonObject { ["code"] = 500, ["created"] = SimHttp.IsoSeconds(s.ReadyAt ?? now), ["message"] = s.FaultMessage };
