@@ -25,6 +25,8 @@ public sealed record DistrictState(string Name)
 
     public ExhaustionScope BackoffScope { get; init; }
 
+    public bool BackoffByLimits { get; init; }
+
     public DecisionStatus? LastDecision { get; init; }
 
     public int Finished { get; init; }
@@ -41,7 +43,10 @@ public sealed record DistrictState(string Name)
         ScaledUp u => this with { LastScaleUpAt = u.At },
         ScaleDownStarted d => this with { LastScaleDownAt = d.At },
         DecisionRecorded d => this with { LastDecision = new DecisionStatus(d.Kind, d.Reason, d.At) },
-        ExhaustionRaised x => this with { Backoff = new BackoffState(x.Message, x.Since, x.RetryAt, x.Attempts), BackoffScope = x.Scope },
+        ExhaustionRaised x => this with
+        {
+            Backoff = new BackoffState(x.Message, x.Since, x.RetryAt, x.Attempts), BackoffScope = x.Scope, BackoffByLimits = x.ByLimits,
+        },
         ExhaustionCleared => this with { Backoff = null },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a district event"),
     };

@@ -27,10 +27,15 @@ public static class DistrictSupervisor
     /// <summary>A decision whose kind or reason differs from the last one journaled (holds repeat every cycle).</summary>
     public sealed record DecisionRecorded(string Kind, string Reason, DateTimeOffset At) : IEvent;
 
-    /// <summary>The cloud said no: launches here wait until <c>RetryAt</c>; <c>Scope</c> says whether the whole cloud is out.</summary>
-    public sealed record ExhaustionRaised(ExhaustionScope Scope, string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, DateTimeOffset At) : IEvent;
+    /// <summary>
+    /// The cloud said no: launches here wait until <c>RetryAt</c>; <c>Scope</c> says whether the whole cloud is out;
+    /// <c>ByLimits</c> when the limits check found no headroom (a later check with headroom clears it), otherwise the
+    /// cloud refused a launch (only a launch that reaches Active clears it, so repeated refusals keep doubling).
+    /// </summary>
+    public sealed record ExhaustionRaised(
+        ExhaustionScope Scope, string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, bool ByLimits, DateTimeOffset At) : IEvent;
 
-    /// <summary>Capacity is back (limits show headroom, or a node became Active).</summary>
+    /// <summary>Capacity is back (limits show headroom again, or a node launched since the exhaustion became Active).</summary>
     public sealed record ExhaustionCleared(DateTimeOffset At) : IEvent;
 
     /// <summary>

@@ -115,11 +115,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         var limits = check.Limits!;
         if (limits.FirstExhausted(profile.Cores, profile.RamMb, profile.Volume.Enabled ? profile.Volume.SizeGb : 0) is { } resource)
         {
-            Exhausted(ExhaustionScope.Cloud, $"quota headroom: no room for one more node ({resource}: {Describe(limits, resource)})");
+            Exhausted(ExhaustionScope.Cloud, $"quota headroom: no room for one more node ({resource}: {Describe(limits, resource)})", byLimits: true);
             return;
         }
 
-        ClearExhaustion("limits show headroom again");
+        if (_state.BackoffByLimits) ClearExhaustion("limits show headroom again");
         var count = (int)Math.Min(check.Up.Count, limits.Instances.Free);
         var launched = 0;
         var taken = _state.TakenIndexes.ToHashSet();
@@ -192,8 +192,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         else
         {
             _views[view.LaunchId] = view;
-            if (view.Phase == NodePhase.Active && _state.Backoff is not null)
-                ClearExhaustion($"{view.Host} became Active");
+            // Capacity is proven back only by a node launched after the exhaustion began.
+            if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At >= backoff.Since)
+                ClearExhaustion($"{view.Host}, launched since, became Active");
         }
 
         Publish();
@@ -202,10 +203,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     private void OnLaunchAborted(NodeLifecycle.LaunchAborted aborted)
     {
         _services.Limits.Invalidate();
-        Exhausted(aborted.Scope, aborted.Reason);
+        Exhausted(aborted.Scope, aborted.Reason, byLimits: false);
     }
 
-    private void Exhausted(ExhaustionScope scope, string message)
+    private void Exhausted(ExhaustionScope scope, string message, bool byLimits)
     {
         var now = Now;
         var backoff = scope == ExhaustionScope.Cloud
@@ -213,7 +214,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             : _state.Backoff is { } b && b.IsActive(now) ? b
             : BackoffState.Raise(_state.Backoff, message, now, _services.Scaling.ExhaustionBackoffMin, _services.Scaling.ExhaustionBackoffMax);
         if (_state.Backoff == backoff) return;
-        Persist(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, now), e =>
+        Persist(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, byLimits, now), e =>
         {
             _state = _state.Apply(e);
             LogExhausted(Log, Name, scope, backoff.RetryAt, backoff.Message);
@@ -224,7 +225,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     /// <summary>After the back-off has run out, a limits check with headroom clears the condition even without demand.</summary>
     private void MaybeProbeRecovery()
     {
-        if (_state.Backoff is not { } b || b.IsActive(Now) || _launching) return;
+        if (_state.Backoff is not { } b || !_state.BackoffByLimits || b.IsActive(Now) || _launching) return;
         _launching = true;
         _services.Limits.GetAsync(CancellationToken.None)
             .PipeTo(Self, success: limits => new LimitsChecked(new ScaleUp(Name, 0, "probe"), limits, null),
