@@ -116,17 +116,9 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     /// <summary>After the actor system has terminated: the journal, the client, then the simulators.</summary>
     public ValueTask DisposeAsync() => _resources.DisposeAsync();
 
-    private static OpenStackCredentials SimulatorCredentials(OpenStackSimulator simulator) => new()
-    {
-        AuthUrl = simulator.AuthUrl.ToString(),
-        Username = simulator.Options.Username,
-        Password = simulator.Options.Password,
-        UserDomainName = simulator.Options.UserDomainName,
-        ProjectName = simulator.Options.ProjectName,
-        ProjectDomainName = simulator.Options.UserDomainName,
-        RegionName = simulator.Options.Region,
-        Source = "in-process simulator",
-    };
+    private static OpenStackCredentials SimulatorCredentials(OpenStackSimulator simulator) =>
+        (OpenRc.FromVariables(simulator.OpenRc) ?? throw new InvalidOperationException("the OpenStack simulator gave no openrc variables"))
+            with { Source = "in-process simulator" };
 
     /// <summary>What the runtime created besides the controller's actors, released in reverse order of need.</summary>
     private sealed class Resources : IAsyncDisposable
