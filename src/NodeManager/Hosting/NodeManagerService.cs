@@ -24,6 +24,20 @@ public static partial class NodeManagerService
         var redactor = SecretRedactor.FromConfig(config);
         LogLoaded(log, string.Join(", ", options.ConfigFiles));
 
+        // Signals are taken from here on: one during start-up cancels the start (exit 0), not the process.
+        var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var shutdownRequested = new CancellationTokenSource();
+        void Request(string reason)
+        {
+            if (requested.TrySetResult(reason))
+            {
+                shutdownRequested.Cancel();
+            }
+        }
+
+        using var signals = options.HandleSignals ? new ShutdownSignals(Request) : null;
+        await using var registration = stop.Register(() => Request("stop requested"));
+
         NodeManagerHost host;
         try
         {
@@ -34,7 +48,11 @@ public static partial class NodeManagerService
                 {
                     Redactor = redactor,
                 },
-                stop);
+                shutdownRequested.Token);
+        }
+        catch (OperationCanceledException) when (shutdownRequested.IsCancellationRequested)
+        {
+            return ExitCodes.Success;
         }
         catch (ConfigException e)
         {
@@ -42,23 +60,15 @@ public static partial class NodeManagerService
             await stderr.WriteLineAsync(redactor.Redact(e.Message));
             return ExitCodes.ConfigError;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+        catch (Exception e)
         {
             await stderr.WriteLineAsync($"nodemgr run: failed to start: {redactor.Redact(e.Message)}");
             return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException)
-        {
-            return ExitCodes.Success;
         }
 
         await using (host)
         {
             options.Started?.Invoke(host);
-            var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var signals = options.HandleSignals ? new ShutdownSignals(reason => requested.TrySetResult(reason)) : null;
-            await using var registration = stop.Register(() => requested.TrySetResult("stop requested"));
-
             var first = await Task.WhenAny(requested.Task, host.WhenTerminated);
             var byRequest = first == requested.Task;
             await host.ShutdownAsync(byRequest ? await requested.Task : "actor system terminated");

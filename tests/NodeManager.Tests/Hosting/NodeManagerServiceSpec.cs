@@ -30,6 +30,29 @@ public sealed class NodeManagerServiceSpec : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_during_start_up_must_cancel_the_start_and_exit_0()
+    {
+        using var stop = new CancellationTokenSource();
+        HostContext? seen = null;
+        var options = Options() with
+        {
+            Runtime = async (context, cancellationToken) =>
+            {
+                seen = context;
+                stop.Cancel();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("must not be reached");
+            },
+        };
+
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.True(seen!.System.WhenTerminated.IsCompleted);
+        Assert.Equal("", _err.ToString());
+    }
+
+    [Fact]
     public async Task Run_must_exit_1_when_the_actor_system_terminates_by_itself()
     {
         var options = Options() with
