@@ -110,18 +110,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         var previous = ActorCell.EnterTurn(_cell);
         try
         {
-            ProcessSystemMessages();
-            ProcessUserMessages();
+            do
+            {
+                ProcessSystemMessages();
+                ProcessUserMessages();
+            }
+            while (ContinueTurn());
         }
         finally
         {
             ActorCell.ExitTurn(previous);
-            var frontPending = _front is { Count: > 0 };
-            Interlocked.Exchange(ref _status, Idle); // a full fence: the checks below see every enqueue linked before it
-            if (HasWork(frontPending))
-            {
-                TrySchedule();
-            }
         }
     }
 
@@ -135,6 +133,26 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
+    }
+
+    // Ends the turn, unless more work arrived meanwhile and nothing else waits for a thread: then
+    // going round the thread pool would only cost a queue trip and the wake-up of another worker.
+    private bool ContinueTurn()
+    {
+        var frontPending = _front is { Count: > 0 };
+        Interlocked.Exchange(ref _status, Idle); // a full fence: the checks below see every enqueue published before it
+        if (!HasWork(frontPending) || Interlocked.CompareExchange(ref _status, Scheduled, Idle) != Idle)
+        {
+            return false;
+        }
+
+        if (ThreadPool.PendingWorkItemCount == 0)
+        {
+            return true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return false;
     }
 
     private bool HasWork(bool frontPending)

@@ -10,6 +10,7 @@ namespace NodeManager.Benchmarks.Actors;
 /// Times are per message. Target: Ratio ≤ 2 (the actor at least half the channel's throughput).
 /// </summary>
 [Config(typeof(ShortActorJob))]
+[MedianColumn]
 public class OneWayThroughputBenchmark
 {
     private const int Messages = 1_000_000;

@@ -8,5 +8,5 @@ namespace NodeManager.Benchmarks.Actors;
 public sealed class ShortActorJob : ManualConfig
 {
     public ShortActorJob() =>
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(8).WithToolchain(InProcessEmitToolchain.Instance));
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
 }
