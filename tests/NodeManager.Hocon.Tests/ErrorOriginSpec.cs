@@ -19,6 +19,7 @@ public sealed class ErrorOriginSpec
         { "${x} = 1", "test.conf:1:1: expected a key, got substitution ${x}" },
         { "a = \"bad \\q escape\"", "test.conf:1:10: a: invalid escape '\\q' in quoted string" },
         { "a = \"line\nbreak\"", "test.conf:1:10: a: newline inside a quoted string; use \\n or a \"\"\"triple-quoted\"\"\" string" },
+        { "a = \"tab\there\"", "test.conf:1:9: a: control character U+0009 inside a quoted string; write it as a backslash escape" },
         { "a = 1,,", "test.conf:1:7: a: two commas in a row" },
         { "[1, 2]", "test.conf:1:1: a configuration must have an object at its root, not an array" },
         { "a = \"\"\"never closed", "test.conf:1:5: a: unterminated triple-quoted string (no closing '\"\"\"')" },

@@ -215,6 +215,11 @@ internal sealed class HoconLexer
             {
                 throw new ConfigException(Here, null, "newline inside a quoted string; use \\n or a \"\"\"triple-quoted\"\"\" string");
             }
+            if (c < ' ')
+            {
+                // Quoted strings are JSON strings, and JSON forbids raw control characters in them.
+                throw new ConfigException(Here, null, $"control character U+{(int)c:X4} inside a quoted string; write it as a backslash escape");
+            }
             if (c == '\\')
             {
                 var escapeOrigin = Here;
