@@ -76,7 +76,8 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
             var conditions = outcome.Conditions.Where(c => c.Subject == district.Profile || c.Subject == district.Name).ToList();
             _districts.Tell(new DistrictsActor.ToDistrict(decision.District, new DistrictSupervisor.Decide(
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
-                conditions)));
+                conditions,
+                read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal))));
         }
 
         Context.System.EventStream.Publish(new Evaluated(now, outcome));

@@ -20,6 +20,8 @@ public static class ControllerEvents
         .Register<NodeLifecycle.NodeJoined>("node.joined.v1")
         .Register<NodeLifecycle.LaunchFailed>("node.launch-failed.v1")
         .Register<NodeLifecycle.LaunchCleanedUp>("node.launch-cleaned-up.v1")
+        .Register<NodeLifecycle.NodeLost>("node.lost.v1")
+        .Register<NodeLifecycle.RejoinStarted>("node.rejoin-started.v1")
         .Register<NodeLifecycle.DrainStarted>("node.drain-started.v1")
         .Register<NodeLifecycle.NodeDeactivated>("node.deactivated.v1")
         .Register<NodeLifecycle.GearMoved>("node.gear-moved.v1")

@@ -39,10 +39,13 @@ public static class DistrictSupervisor
     public sealed record ExhaustionCleared(DateTimeOffset At) : IEvent;
 
     /// <summary>
-    /// The watcher's decision for this district, with the hosts gears may move to and the policy's conditions for
-    /// the district's profile.
+    /// The watcher's decision for this district, with the hosts gears may move to, the policy's conditions for the
+    /// district's profile, and every host the capacity document reported (null when the source failed): an Active node
+    /// missing from it is told to verify itself.
     /// </summary>
-    public sealed record Decide(string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions);
+    public sealed record Decide(
+        string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
+        IReadOnlySet<string>? ReportedHosts = null);
 
     /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
     public sealed record RequestDrain(string Host, string Reason);

@@ -77,6 +77,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
                 LogDecision(Log, Name, decision.Kind, decision.Reason);
             });
 
+        if (decide.ReportedHosts is { } reported)
+            foreach (var lost in _views.Values.Where(v => v.Phase == NodePhase.Active && !reported.Contains(v.Host)))
+                if (_children.TryGetValue(lost.LaunchId, out var child))
+                    child.Tell(NodeLifecycle.Verify.Instance);
+
         switch (decision)
         {
             case ScaleUp up:

@@ -47,6 +47,12 @@ public static class NodeLifecycle
     /// <summary>Everything the failed attempt built is gone (→ Booting with the next attempt, Failed or Aborted).</summary>
     public sealed record LaunchCleanedUp(DateTimeOffset At) : IEvent;
 
+    /// <summary>An Active node's server is gone (deleted behind our back, or a cloud that forgot it): clean up, then Failed.</summary>
+    public sealed record NodeLost(string Reason, DateTimeOffset At) : IEvent;
+
+    /// <summary>An Active node the platform no longer reports, whose server still exists: join it again (→ Joining).</summary>
+    public sealed record RejoinStarted(string Reason, DateTimeOffset At) : IEvent;
+
     // ---- events: drain and reclaim ----
 
     /// <summary>Intent to drain (→ Draining); <c>Targets</c> are the district's other active hosts to move gears to.</summary>
@@ -78,6 +84,14 @@ public static class NodeLifecycle
     public sealed record Drain(string Reason, IReadOnlyList<string> Targets);
 
     public sealed record DrainRefused(string Host, string Reason);
+
+    /// <summary>The platform stopped reporting this Active node: check its server, then rejoin it or give it up.</summary>
+    public sealed class Verify
+    {
+        public static Verify Instance { get; } = new();
+
+        private Verify() { }
+    }
 
     /// <summary>Answered with <see cref="NodeView"/>.</summary>
     public sealed class GetView

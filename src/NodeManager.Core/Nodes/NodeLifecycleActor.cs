@@ -40,6 +40,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         Command<Drain>(OnDrain);
         Command<GetView>(_ => Sender.Tell(_state.ToView()));
         Command<Tick>(_ => OnTick());
+        Command<Verify>(_ => OnVerify());
         Command<StepDone>(OnStepDone);
         Command<StepFailed>(OnStepFailed);
     }
@@ -86,7 +87,16 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
             return;
         }
 
-        var step = NodeLifecycleRules.Next(_state);
+        Run(NodeLifecycleRules.Next(_state));
+    }
+
+    private void OnVerify()
+    {
+        if (!_busy && _state.Phase == NodePhase.Active && _state.Cleanup is null) Run(NodeStep.VerifyServer);
+    }
+
+    private void Run(NodeStep step)
+    {
         if (step == NodeStep.None) return;
         _busy = true;
         var state = _state;

@@ -12,8 +12,9 @@ public static class NodeLifecycleRules
 {
     public static NodeStep Next(NodeLifecycleState s)
     {
-        if (!s.IsLaunched || s.Phase.IsTerminal() || s.Phase == NodePhase.Active) return NodeStep.None;
+        if (!s.IsLaunched || s.Phase.IsTerminal()) return NodeStep.None;
         if (s.Cleanup is not null) return NodeStep.CleanupLaunch;
+        if (s.Phase == NodePhase.Active) return NodeStep.None;
         return s.Phase switch
         {
             NodePhase.Requested => NodeStep.BeginBoot,

@@ -91,6 +91,8 @@ public sealed record NodeLifecycleState
             NodeJoined j => this with { Phase = NodePhase.Active, PhaseSince = j.At, ActiveSince = j.At, LastError = null },
             LaunchFailed f => this with { Cleanup = f.Outcome, LastError = f.Reason },
             LaunchCleanedUp c => AfterCleanup(c.At),
+            NodeLost l => this with { Cleanup = LaunchOutcome.Fail, LastError = l.Reason },
+            RejoinStarted r => this with { Phase = NodePhase.Joining, PhaseSince = r.At, Added = false, LastError = r.Reason },
             DrainStarted d => this with { Phase = NodePhase.Draining, PhaseSince = d.At, DrainTargets = d.Targets, Alerting = false },
             NodeDeactivated => this with { Deactivated = true },
             GearMoved => this with { GearsMoved = GearsMoved + 1 },
@@ -127,6 +129,8 @@ public sealed record NodeLifecycleState
             GearMoved g => $"{g.Gear} → {g.Target}",
             GearMoveFailed g => $"{g.Gear} → {g.Target}: {g.Error}",
             DrainStalled s => s.Reason,
+            NodeLost l => l.Reason,
+            RejoinStarted r => r.Reason,
             ServerRequested r => $"attempt {r.Attempt}",
             _ => null,
         };

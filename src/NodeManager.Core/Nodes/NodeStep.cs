@@ -16,4 +16,5 @@ public enum NodeStep
     RemoveFromPlatform,
     DeleteResources,
     CleanupLaunch,
+    VerifyServer,
 }

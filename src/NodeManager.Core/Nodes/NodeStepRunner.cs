@@ -55,6 +55,12 @@ public sealed class NodeStepRunner(ICloud cloud, IPlatform platform, ProfileSett
                 if (s.Added)
                     await RemoveFromPlatformAsync(s, ct).ConfigureAwait(false);
                 return await DeleteBuiltAsync(s, ct).ConfigureAwait(false) ? [new LaunchCleanedUp(now)] : [];
+            case NodeStep.VerifyServer:
+                var current = (s.ServerId is { } sid ? await cloud.GetServerAsync(sid, ct).ConfigureAwait(false) : null)
+                    ?? await cloud.FindServerAsync(s.ServerName, ct).ConfigureAwait(false);
+                return current is null
+                    ? [new NodeLost($"server {s.ServerName} ({s.ServerId}) no longer exists", now)]
+                    : [new RejoinStarted($"the platform no longer reports {s.Host}; joining it again", now)];
             default:
                 return [];
         }

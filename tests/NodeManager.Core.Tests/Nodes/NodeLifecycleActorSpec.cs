@@ -193,6 +193,39 @@ public sealed class NodeLifecycleActorSpec : NodeLifecycleSpecBase
         Assert.Contains("drain timeout", record.Latest!.LastError);
     }
 
+    [Fact]
+    public async Task NodeLifecycle_must_rejoin_an_Active_node_the_platform_forgot_when_its_server_still_exists()
+    {
+        World.Paas.ScaleDemand("d1", 0);
+        var (record, parent) = StartNode();
+        AdvanceUntilPhase(record, NodePhase.Active);
+        await World.Paas.RemoveNodeAsync(new PlatformNode("d1", "small", "d1-1.paas.test"), CancellationToken.None);
+
+        parent.Tell(NodeLifecycle.Verify.Instance);
+        AdvanceUntil(() => record.Latest!.History.Any(h => h.Event == "RejoinStarted") && record.Latest.Phase == NodePhase.Active, "rejoined");
+
+        Assert.True(IsReady("d1-1.paas.test"));
+        Assert.Equal(1, ServersNamed("d1_1"));
+    }
+
+    [Fact]
+    public async Task NodeLifecycle_must_give_up_an_Active_node_whose_server_vanished_and_delete_its_volume()
+    {
+        // What a restart against a cloud and a platform that forgot everything looks like.
+        World.Paas.ScaleDemand("d1", 0);
+        var (record, parent) = StartNode();
+        AdvanceUntilPhase(record, NodePhase.Active);
+        await World.Cloud.DeleteServerAsync(record.Latest!.ServerId!, CancellationToken.None);
+        await World.Paas.RemoveNodeAsync(new PlatformNode("d1", "small", "d1-1.paas.test"), CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(10));
+
+        parent.Tell(NodeLifecycle.Verify.Instance);
+        AdvanceUntilPhase(record, NodePhase.Failed);
+
+        AdvanceUntil(() => World.Cloud.Volumes.Count == 0, "the orphaned volume deleted");
+        Assert.Contains("no longer exists", record.Latest!.LastError);
+    }
+
     /// <summary>A platform whose nodes never report ready.</summary>
     private sealed class NeverReadyPlatform(IPlatform inner) : IPlatform
     {
