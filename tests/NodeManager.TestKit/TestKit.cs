@@ -15,7 +15,7 @@ public abstract class TestKit : IDisposable
 
     private readonly VirtualTimeProvider? _time;
     private readonly TestProbe _testProbe;
-    private DateTime? _deadline; // set by Within; read by the default timeouts
+    private long? _deadline; // Stopwatch timestamp set by Within; read by the default timeouts
     private int _probeCount;
 
     protected TestKit(bool useVirtualTime = false, ActorSystemSettings? settings = null, string systemName = "test")
@@ -76,7 +76,7 @@ public abstract class TestKit : IDisposable
     {
         var outer = _deadline;
         var clock = Stopwatch.StartNew();
-        _deadline = DateTime.UtcNow + max;
+        _deadline = Stopwatch.GetTimestamp() + (long)(max.TotalSeconds * Stopwatch.Frequency);
         try
         {
             action();
@@ -154,7 +154,7 @@ public abstract class TestKit : IDisposable
 
         if (_deadline is { } deadline)
         {
-            var left = deadline - DateTime.UtcNow;
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
 

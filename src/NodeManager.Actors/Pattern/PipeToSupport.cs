@@ -16,24 +16,7 @@ public static class PipeToSupport
         Func<Exception, object>? failure = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(recipient);
-        return task.ContinueWith(
-            completed =>
-            {
-                if (completed.IsCompletedSuccessfully)
-                {
-                    var result = success is null ? completed.Result : success(completed.Result);
-                    recipient.Tell(result ?? new Status.Success(null), sender);
-                }
-                else
-                {
-                    var cause = Unwrap(completed);
-                    recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        return Pipe(task, recipient, sender, () => (success is null ? task.Result : success(task.Result)) ?? new Status.Success(null), failure);
     }
 
     /// <summary>Sends <paramref name="success"/>'s message (default <see cref="Status.Success"/>) or a failure when the task completes.</summary>
@@ -45,27 +28,28 @@ public static class PipeToSupport
         Func<Exception, object>? failure = null)
     {
         ArgumentNullException.ThrowIfNull(task);
+        return Pipe(task, recipient, sender, () => success?.Invoke() ?? new Status.Success(null), failure);
+    }
+
+    private static Task Pipe(Task task, IActorRef recipient, IActorRef? sender, Func<object> success, Func<Exception, object>? failure)
+    {
         ArgumentNullException.ThrowIfNull(recipient);
         return task.ContinueWith(
             completed =>
             {
                 if (completed.IsCompletedSuccessfully)
                 {
-                    recipient.Tell(success?.Invoke() ?? new Status.Success(null), sender);
+                    recipient.Tell(success(), sender);
+                    return;
                 }
-                else
-                {
-                    var cause = Unwrap(completed);
-                    recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
-                }
+
+                var cause = completed.IsCanceled
+                    ? new TaskCanceledException(completed)
+                    : completed.Exception!.InnerExceptions.Count == 1 ? completed.Exception.InnerException! : completed.Exception;
+                recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
-
-    private static Exception Unwrap(Task task) =>
-        task.IsCanceled
-            ? new TaskCanceledException(task)
-            : task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
 }

@@ -68,10 +68,12 @@ public sealed class AskSpec : TestKit.TestKit
         Task.FromResult(7).PipeTo(TestActor);
         Task.FromException<int>(new InvalidOperationException("bad")).PipeTo(TestActor);
         Task.FromResult(7).PipeTo(TestActor, success: n => $"got {n}");
+        Task.CompletedTask.PipeTo(TestActor);
 
         ExpectMsg(7);
         Assert.Equal("bad", ExpectMsg<Status.Failure>().Cause.Message);
         ExpectMsg("got 7");
+        ExpectMsg<Status.Success>();
     }
 
     [Fact]
