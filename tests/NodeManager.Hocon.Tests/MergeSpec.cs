@@ -68,4 +68,13 @@ public sealed class MergeSpec
     {
         Assert.Contains("${nowhere}", Parse("a = ${nowhere}", "x").ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_hidden_object_must_stay_hidden_behind_an_unresolved_value()
+    {
+        var c = Parse("a = ${x}\nx { p = 1 }", "1").WithFallback(Parse("a = 42\na { q = 2 }", "2")).WithFallback(Parse("a { r = 3 }", "3"));
+        // File 2's {q} was merged over 42, so file 3's {r} is hidden even though ${x} is resolved last.
+        var a = c.Resolve(ConfigResolveOptions.NoEnvironment).GetConfig("a");
+        Assert.Equal(["p", "q"], a.Keys.Order(StringComparer.Ordinal));
+    }
 }

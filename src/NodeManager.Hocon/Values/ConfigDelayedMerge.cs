@@ -24,7 +24,10 @@ internal sealed class ConfigDelayedMerge : ConfigValue
         var stack = new List<ConfigValue>();
         Add(stack, higher);
         Add(stack, lower);
-        return new ConfigDelayedMerge(stack);
+        // Nothing below a value that hides its fallbacks can ever show: a resolved non-object, or an object that was
+        // itself merged over a non-object.
+        var end = stack.FindIndex(v => v is ConfigObject { IgnoresFallbacks: true } || (v.IsResolved && v is not ConfigObject));
+        return new ConfigDelayedMerge(end < 0 ? stack : stack[..(end + 1)]);
     }
 
     /// <summary>The merge of the elements from <paramref name="start"/> on, or null when there are none.</summary>
