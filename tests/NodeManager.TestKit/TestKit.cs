@@ -62,6 +62,24 @@ public abstract class TestKit : IDisposable
 
     public void ExpectNoMsg(TimeSpan duration) => _testProbe.ExpectNoMsg(duration);
 
+    /// <summary>
+    /// Asks and waits at most <paramref name="timeout"/> of wall-clock time (default 3 s). Prefer it
+    /// to a bare <c>Ask</c> under virtual time, whose timeout only passes when <c>Time</c> is advanced.
+    /// </summary>
+    public async Task<T> AskAsync<T>(IActorRef target, object message, TimeSpan? timeout = null)
+    {
+        var limit = Timeout(timeout);
+        try
+        {
+            return await target.Ask<T>(message, TimeSpan.FromDays(1)).WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException(
+                $"AskAsync<{typeof(T).Name}>: [{target.Path}] did not reply to {message.GetType().Name} within {limit.TotalMilliseconds:0} ms");
+        }
+    }
+
     /// <summary>Watches with <see cref="TestActor"/>; pair with <see cref="ExpectTerminated"/>.</summary>
     public IActorRef Watch(IActorRef actor) => _testProbe.Watch(actor);
 

@@ -1,9 +1,10 @@
 namespace NodeManager.Actors.Dispatch;
 
 /// <summary>
-/// An actor's two queues and its turn on the thread pool. System messages go first; then up to
-/// <c>Throughput</c> user messages before the thread is given back, so busy actors cannot starve
-/// the rest. The scheduled flag guarantees that an actor never runs concurrently with itself.
+/// An actor's two queues and its turn on the thread pool. System messages go first; user
+/// messages follow in batches of at most <c>Throughput</c>, and after each batch the thread is
+/// given back if any other work waits for it, so busy actors cannot starve the rest. The
+/// scheduled flag guarantees that an actor never runs concurrently with itself.
 /// </summary>
 /// <remarks>
 /// Members marked "turn only" are touched solely while this mailbox is executing; the rest are

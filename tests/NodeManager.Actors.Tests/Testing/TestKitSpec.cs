@@ -57,8 +57,24 @@ public sealed class TestKitSpec : TestKit.TestKit
     }
 
     [Fact]
+    public async Task AskAsync_must_fail_on_the_wall_clock_naming_target_and_message()
+    {
+        var silent = Sys.ActorOf(Props.Create(() => new Silent()), "silent");
+
+        var error = await Assert.ThrowsAsync<XunitException>(() => AskAsync<string>(silent, 42, TimeSpan.FromMilliseconds(50)));
+
+        Assert.Contains("/user/silent", error.Message);
+        Assert.Contains("Int32", error.Message);
+    }
+
+    [Fact]
     public void Time_must_refuse_a_real_time_kit()
     {
         Assert.Throws<InvalidOperationException>(() => Time);
+    }
+
+    private sealed class Silent : ReceiveActor
+    {
+        public Silent() => ReceiveAny(_ => { });
     }
 }
