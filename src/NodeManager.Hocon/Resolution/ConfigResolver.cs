@@ -220,6 +220,10 @@ internal sealed class ConfigResolver
                     {
                         children.Add(child);
                     }
+                    if (obj.IgnoresFallbacks)
+                    {
+                        break;
+                    }
                 }
                 return children.Count == 0 ? null : ConfigDelayedMerge.FromStack(children);
             case ConfigSubstitution or ConfigConcatenation:
