@@ -51,6 +51,24 @@ public sealed class ReceiveAsyncSpec : TestKit.TestKit
     }
 
     [Fact]
+    public void Stop_must_wait_for_a_running_async_handler_so_PostStop_never_overlaps_it()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new Awaiter(gate.Task)));
+        Watch(actor);
+        Send(actor, "slow");
+        ExpectMsg("started slow");
+
+        Sys.Stop(actor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        gate.SetResult();
+
+        ExpectMsg("finished slow");
+        ExpectMsg("stopped");
+        ExpectTerminated(actor);
+    }
+
+    [Fact]
     public void A_faulted_task_must_fail_the_actor_and_the_supervisor_must_restart_it()
     {
         var actor = Sys.ActorOf(Props.Create(() => new FailingAwaiter()));
@@ -65,16 +83,21 @@ public sealed class ReceiveAsyncSpec : TestKit.TestKit
 
     private sealed class Awaiter : ReceiveActor
     {
+        private IActorRef? _lastSender;
+
         public Awaiter(Task gate)
         {
             ReceiveAsync<string>(async text =>
             {
+                _lastSender = Sender;
                 Sender.Tell($"started {text}");
                 await gate;
                 await Task.Yield(); // continue on another pool thread
                 Sender.Tell($"finished {text}", Self);
             });
         }
+
+        protected internal override void PostStop() => _lastSender?.Tell("stopped");
     }
 
     private sealed class ImplicitSender : ReceiveActor
