@@ -16,6 +16,7 @@ public sealed class ControllerBoard
 {
     private readonly Lock _lock = new();
     private BackoffState? _cloudBackoff;
+    private BackoffState? _previousCloudBackoff;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
 
@@ -40,13 +41,19 @@ public sealed class ControllerBoard
         {
             // Several districts hit the same quota at once: one back-off, not a doubling per district.
             if (_cloudBackoff is { } current && current.IsActive(now)) return current;
-            return _cloudBackoff = BackoffState.Raise(_cloudBackoff, message, now, settings.ExhaustionBackoffMin, settings.ExhaustionBackoffMax);
+            return _cloudBackoff = BackoffState.Raise(_cloudBackoff ?? _previousCloudBackoff, message, now,
+                settings.ExhaustionBackoffMin, settings.ExhaustionBackoffMax);
         }
     }
 
-    public void ClearCloudBackoff()
+    /// <summary>Capacity is back; unless <paramref name="proven"/> by a launch, the next exhaustion doubles from this one.</summary>
+    public void ClearCloudBackoff(bool proven)
     {
-        lock (_lock) _cloudBackoff = null;
+        lock (_lock)
+        {
+            _previousCloudBackoff = proven ? null : _cloudBackoff ?? _previousCloudBackoff;
+            _cloudBackoff = null;
+        }
     }
 }
 

@@ -27,6 +27,9 @@ public sealed record DistrictState(string Name)
 
     public bool BackoffByLimits { get; init; }
 
+    /// <summary>The last back-off cleared without proof; the next exhaustion doubles from it.</summary>
+    public BackoffState? PreviousBackoff { get; init; }
+
     public DecisionStatus? LastDecision { get; init; }
 
     public int Finished { get; init; }
@@ -47,7 +50,7 @@ public sealed record DistrictState(string Name)
         {
             Backoff = new BackoffState(x.Message, x.Since, x.RetryAt, x.Attempts), BackoffScope = x.Scope, BackoffByLimits = x.ByLimits,
         },
-        ExhaustionCleared => this with { Backoff = null },
+        ExhaustionCleared c => this with { Backoff = null, PreviousBackoff = c.Proven ? null : Backoff },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a district event"),
     };
 

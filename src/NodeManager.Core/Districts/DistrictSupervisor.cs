@@ -29,14 +29,16 @@ public static class DistrictSupervisor
 
     /// <summary>
     /// The cloud said no: launches here wait until <c>RetryAt</c>; <c>Scope</c> says whether the whole cloud is out;
-    /// <c>ByLimits</c> when the limits check found no headroom (a later check with headroom clears it), otherwise the
-    /// cloud refused a launch (only a launch that reaches Active clears it, so repeated refusals keep doubling).
+    /// <c>ByLimits</c> when the limits check before a launch found no headroom, false when the cloud refused a launch.
     /// </summary>
     public sealed record ExhaustionRaised(
         ExhaustionScope Scope, string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, bool ByLimits, DateTimeOffset At) : IEvent;
 
-    /// <summary>Capacity is back (limits show headroom again, or a node launched since the exhaustion became Active).</summary>
-    public sealed record ExhaustionCleared(DateTimeOffset At) : IEvent;
+    /// <summary>
+    /// Capacity is back: limits show headroom again, or (<c>Proven</c>) a node launched since the exhaustion became
+    /// Active. Unless proven, the back-off is remembered so that a refusal soon after keeps doubling it.
+    /// </summary>
+    public sealed record ExhaustionCleared(bool Proven, DateTimeOffset At) : IEvent;
 
     /// <summary>
     /// The watcher's decision for this district, with the hosts gears may move to, the policy's conditions for the

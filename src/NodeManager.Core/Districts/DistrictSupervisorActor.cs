@@ -124,7 +124,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             return;
         }
 
-        if (_state.BackoffByLimits) ClearExhaustion("limits show headroom again");
+        ClearExhaustion("limits show headroom again", proven: false);
         var count = (int)Math.Min(check.Up.Count, limits.Instances.Free);
         var launched = 0;
         var taken = _state.TakenIndexes.ToHashSet();
@@ -199,7 +199,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             _views[view.LaunchId] = view;
             // Capacity is proven back only by a node launched after the exhaustion began.
             if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At >= backoff.Since)
-                ClearExhaustion($"{view.Host}, launched since, became Active");
+                ClearExhaustion($"{view.Host}, launched since, became Active", proven: true);
         }
 
         Publish();
@@ -217,7 +217,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         var backoff = scope == ExhaustionScope.Cloud
             ? _services.Board.RaiseCloudBackoff(message, now, _services.Scaling)
             : _state.Backoff is { } b && b.IsActive(now) ? b
-            : BackoffState.Raise(_state.Backoff, message, now, _services.Scaling.ExhaustionBackoffMin, _services.Scaling.ExhaustionBackoffMax);
+            : BackoffState.Raise(_state.Backoff ?? _state.PreviousBackoff, message, now, _services.Scaling.ExhaustionBackoffMin, _services.Scaling.ExhaustionBackoffMax);
         if (_state.Backoff == backoff) return;
         Persist(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, byLimits, now), e =>
         {
@@ -230,18 +230,18 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     /// <summary>After the back-off has run out, a limits check with headroom clears the condition even without demand.</summary>
     private void MaybeProbeRecovery()
     {
-        if (_state.Backoff is not { } b || !_state.BackoffByLimits || b.IsActive(Now) || _launching) return;
+        if (_state.Backoff is not { } b || b.IsActive(Now) || _launching) return;
         _launching = true;
         _services.Limits.GetAsync(CancellationToken.None)
             .PipeTo(Self, success: limits => new LimitsChecked(new ScaleUp(Name, 0, "probe"), limits, null),
                 failure: error => new LimitsChecked(new ScaleUp(Name, 0, "probe"), null, error));
     }
 
-    private void ClearExhaustion(string why)
+    private void ClearExhaustion(string why, bool proven)
     {
         if (_state.Backoff is null) return;
-        if (_state.BackoffScope == ExhaustionScope.Cloud) _services.Board.ClearCloudBackoff();
-        Persist(new ExhaustionCleared(Now), e =>
+        if (_state.BackoffScope == ExhaustionScope.Cloud) _services.Board.ClearCloudBackoff(proven);
+        Persist(new ExhaustionCleared(proven, Now), e =>
         {
             _state = _state.Apply(e);
             LogRecovered(Log, Name, why);

@@ -156,7 +156,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         }
     }
 
-    private string? HistoryDetail() => _state.History.Count > 0 ? _state.History[^1].Detail : null;
+    private string HistoryDetail() => _state.History.Count > 0 ? _state.History[^1].Detail ?? "" : "";
 
     /// <summary>Reports the new state, arms the deadline, and either runs the next step at once or stops when terminal.</summary>
     private void AfterChange()
@@ -191,7 +191,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
     private static partial void LogRequested(ILogger logger, string host, string serverName, string district);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: {Event} → {Phase} {Detail}")]
-    private static partial void LogTransition(ILogger logger, string host, string @event, NodePhase phase, string? detail);
+    private static partial void LogTransition(ILogger logger, string host, string @event, NodePhase phase, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Host}: {Step} failed, retrying on the next poll: {Error}")]
     private static partial void LogStepRetry(ILogger logger, string host, NodeStep step, string error);

@@ -87,7 +87,10 @@ public static class ScalingPolicy
             return;
         }
 
-        var needed = usage.NodesToBringBelow(settings.HighWaterMark) - districts.Sum(d => d.Nodes.Count(n => n.Launching));
+        // At 100% the platform cannot show how much demand waits unplaced: launch as many as the caps allow.
+        var wanted = usage.Percent >= 100 ? Math.Max(usage.NodesToBringBelow(settings.HighWaterMark), settings.MaxConcurrentLaunches)
+            : usage.NodesToBringBelow(settings.HighWaterMark);
+        var needed = wanted - districts.Sum(d => d.Nodes.Count(n => n.Launching));
         if (needed <= 0)
         {
             HoldAll(open, $"{hot} but launches in flight cover it", decisions);
