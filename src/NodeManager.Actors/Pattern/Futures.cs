@@ -29,31 +29,13 @@ public static class Futures
         }
 
         var promise = new PromiseActorRef<T>(internalTarget.System);
-        var timer = internalTarget.System.TimeProvider.CreateTimer(
-            static state =>
-            {
-                var (promise, target, messageType, timeout) = ((PromiseActorRef<T>, IActorRef, Type, TimeSpan))state!;
-                promise.TrySetException(new AskTimeoutException(
-                    $"Ask timed out on [{target.Path}] after {timeout.TotalMilliseconds} ms; message of type {messageType.FullName} got no reply"));
-            },
-            (promise, target, message.GetType(), timeout),
+        var messageType = message.GetType();
+        promise.Arm(
             timeout,
-            Timeout.InfiniteTimeSpan);
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(static state => ((PromiseActorRef<T>)state!).TrySetCanceled(default), promise)
-            : default;
+            () => new AskTimeoutException(
+                $"Ask timed out on [{target.Path}] after {timeout.TotalMilliseconds} ms; message of type {messageType.FullName} got no reply"),
+            cancellationToken);
         target.Tell(message, promise);
-        promise.Task.ContinueWith(
-            static (_, state) =>
-            {
-                var (timer, registration) = ((ITimer, CancellationTokenRegistration))state!;
-                timer.Dispose();
-                registration.Dispose();
-            },
-            (timer, registration),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
         return promise.Task;
     }
 

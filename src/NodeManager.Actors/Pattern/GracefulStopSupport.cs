@@ -13,14 +13,15 @@ public static class GracefulStopSupport
     {
         var internalTarget = Futures.Internal(target);
         var watcher = new PromiseActorRef<Terminated>(internalTarget.System);
+        watcher.Arm(timeout, () => new AskTimeoutException($"[{target.Path}] did not stop within {timeout}"), CancellationToken.None);
         internalTarget.SendSystemMessage(new Watch(internalTarget, watcher));
         target.Tell(stopMessage ?? PoisonPill.Instance);
         try
         {
-            await watcher.Task.WaitAsync(timeout, internalTarget.System.TimeProvider).ConfigureAwait(false);
+            await watcher.Task.ConfigureAwait(false);
             return true;
         }
-        catch (TimeoutException)
+        catch (AskTimeoutException)
         {
             internalTarget.SendSystemMessage(new Unwatch(internalTarget, watcher));
             return false;

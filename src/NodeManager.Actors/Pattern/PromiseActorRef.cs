@@ -4,19 +4,20 @@ namespace NodeManager.Actors;
 
 /// <summary>
 /// A one-shot reference under <c>/temp</c> that completes a task with the first message it gets:
-/// the reply address of an Ask, the watcher of a GracefulStop.
+/// the reply address of an Ask, the watcher of a GracefulStop. Its timeout timer and cancellation
+/// registration are released as soon as it completes, however it completes.
 /// </summary>
 internal sealed class PromiseActorRef<T> : IInternalActorRef
 {
     private readonly TaskCompletionSource<T> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ActorPath? _path;
+    private ITimer? _timeout;
+    private CancellationTokenRegistration _cancellation;
 
-    public PromiseActorRef(ActorSystem system)
-    {
-        System = system;
-        Path = system.NextTempPath();
-    }
+    public PromiseActorRef(ActorSystem system) => System = system;
 
-    public ActorPath Path { get; }
+    /// <summary>Named on first use only: most promises are answered without anyone asking their name.</summary>
+    public ActorPath Path => LazyInitializer.EnsureInitialized(ref _path, System.NextTempPath);
 
     public ActorSystem System { get; }
 
@@ -24,21 +25,45 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
 
     public Task<T> Task => _promise.Task;
 
+    /// <summary>Fails the promise with <paramref name="timedOut"/> after <paramref name="timeout"/> on the system's clock, and cancels it with the token.</summary>
+    public void Arm(TimeSpan timeout, Func<Exception> timedOut, CancellationToken cancellationToken)
+    {
+        _timeout = System.TimeProvider.CreateTimer(
+            static state =>
+            {
+                var (promise, timedOut) = ((PromiseActorRef<T>, Func<Exception>))state!;
+                promise.Complete(promise._promise.TrySetException(timedOut()));
+            },
+            (this, timedOut),
+            timeout,
+            Timeout.InfiniteTimeSpan);
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.Register(
+                static state =>
+                {
+                    var promise = (PromiseActorRef<T>)state!;
+                    promise.Complete(promise._promise.TrySetCanceled());
+                },
+                this);
+        }
+
+        if (_promise.Task.IsCompleted)
+        {
+            Complete(true); // answered before the timer existed
+        }
+    }
+
     public void Tell(object message, IActorRef? sender = null)
     {
-        switch (message)
+        var completed = message switch
         {
-            case T reply:
-                _promise.TrySetResult(reply);
-                break;
-            case Status.Failure failure:
-                _promise.TrySetException(failure.Cause);
-                break;
-            default:
-                _promise.TrySetException(new InvalidCastException(
-                    $"Expected a reply of type {typeof(T).FullName} from [{sender?.Path}], got {message.GetType().FullName}: {message}"));
-                break;
-        }
+            T reply => _promise.TrySetResult(reply),
+            Status.Failure failure => _promise.TrySetException(failure.Cause),
+            _ => _promise.TrySetException(new InvalidCastException(
+                $"Expected a reply of type {typeof(T).FullName} from [{sender?.Path}], got {message.GetType().FullName}: {message}")),
+        };
+        Complete(completed);
     }
 
     public void SendSystemMessage(SystemMessage message)
@@ -49,9 +74,14 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
         }
     }
 
-    public bool TrySetException(Exception exception) => _promise.TrySetException(exception);
-
-    public bool TrySetCanceled(CancellationToken cancellationToken) => _promise.TrySetCanceled(cancellationToken);
-
     public override string ToString() => $"[{Path}]";
+
+    private void Complete(bool completedNow)
+    {
+        if (completedNow)
+        {
+            _timeout?.Dispose();
+            _cancellation.Unregister();
+        }
+    }
 }
