@@ -48,4 +48,11 @@ public sealed class ErrorOriginSpec
         Assert.Equal(new ConfigOrigin("demo.conf", 3, 16), e.Origin);
         Assert.Equal("node-manager.capacity.interval", e.Path);
     }
+
+    [Fact]
+    public void Runaway_nesting_must_fail_with_an_error_instead_of_overflowing_the_stack()
+    {
+        var e = Hocon.Error("a = " + new string('[', 100_000));
+        Assert.Equal("test.conf:1:261: a: objects and lists nested more than 256 deep", e.Message);
+    }
 }

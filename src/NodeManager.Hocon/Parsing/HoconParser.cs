@@ -6,11 +6,15 @@ namespace NodeManager.Hocon.Parsing;
 /// </summary>
 internal sealed class HoconParser
 {
+    // Far beyond any real configuration; stops a runaway input with an error instead of a stack overflow.
+    private const int MaxNesting = 256;
+
     private readonly HoconLexer _lexer;
     private readonly ConfigIncluder _includer;
     private readonly string? _baseDirectory;
     private readonly int _depth;
     private Token? _peeked;
+    private int _nesting;
 
     private HoconParser(string text, string description, string? baseDirectory, ConfigIncluder includer, int depth)
     {
@@ -209,11 +213,15 @@ internal sealed class HoconParser
                     break;
                 case TokenKind.LBrace:
                     Next();
+                    Enter(token, path);
                     piece = ParseObjectBody(path, braced: true, token.Origin);
+                    _nesting--;
                     break;
                 case TokenKind.LBracket:
                     Next();
+                    Enter(token, path);
                     piece = ParseList(path, token.Origin);
+                    _nesting--;
                     break;
                 default:
                     goto done;
@@ -282,6 +290,14 @@ internal sealed class HoconParser
                 default:
                     throw new ConfigException(after.Origin, Key(path), $"expected ',', a newline or ']' after a list element, got {after.Describe()}{QuoteHint(after)}");
             }
+        }
+    }
+
+    private void Enter(Token opening, IReadOnlyList<string> path)
+    {
+        if (++_nesting > MaxNesting)
+        {
+            throw new ConfigException(opening.Origin, Key(path), $"objects and lists nested more than {MaxNesting} deep");
         }
     }
 
