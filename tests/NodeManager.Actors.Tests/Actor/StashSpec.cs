@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using NodeManager.Actors;
 
 namespace NodeManager.Actors.Tests.Actor;
@@ -18,6 +20,31 @@ public sealed class StashSpec : TestKit.TestKit
         Send(actor, 4);
 
         Assert.Equal([1, 2, 3, 4], ReceiveN(4).Cast<int>());
+    }
+
+    [Fact]
+    public void Stashing_and_unstashing_must_never_reorder_messages()
+    {
+        // Any mix of messages and open/close switches: whatever is stashed while closed comes back
+        // ahead of everything that arrived later, so the delivered order is the sent order.
+        var commands = Gen.Frequency((3, Gen.Choose(0, 1_000).Select(n => (object)n)), (1, Gen.Elements<object>("open", "close")));
+        Prop.ForAll(
+                Gen.ListOf(commands).ToArbitrary(),
+                sent =>
+                {
+                    var probe = CreateTestProbe();
+                    var actor = Sys.ActorOf(Props.Create(() => new Switchable(probe.Ref)));
+                    foreach (var command in sent.Append("open"))
+                    {
+                        actor.Tell(command);
+                    }
+
+                    var expected = sent.OfType<int>().ToList();
+                    var delivered = probe.ReceiveN(expected.Count).Cast<int>().ToList();
+                    Sys.Stop(actor);
+                    return delivered.SequenceEqual(expected);
+                })
+            .QuickCheckThrowOnFailure();
     }
 
     [Fact]
@@ -57,6 +84,32 @@ public sealed class StashSpec : TestKit.TestKit
         Sys.Stop(actor);
 
         Assert.Equal(7, deadLetters.ExpectMsg<DeadLetter>().Message);
+    }
+
+    private sealed class Switchable : ReceiveActor
+    {
+        public Switchable(IActorRef probe)
+        {
+            Closed();
+
+            void Closed()
+            {
+                Receive<string>(s => s == "open", _ =>
+                {
+                    Stash.UnstashAll();
+                    Become(Open);
+                });
+                Receive<string>(_ => { });
+                Receive<int>(_ => Stash.Stash());
+            }
+
+            void Open()
+            {
+                Receive<string>(s => s == "close", _ => Become(Closed));
+                Receive<string>(_ => { });
+                Receive<int>(n => probe.Tell(n));
+            }
+        }
     }
 
     private sealed class Gatekeeper : ReceiveActor
