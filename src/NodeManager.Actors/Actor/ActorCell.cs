@@ -78,15 +78,13 @@ internal sealed partial class ActorCell : IActorContext
 
     internal Envelope CurrentEnvelope => _current;
 
-    internal ActorBase? Actor => _actor;
-
     internal ILogger Log => _log ??= new ActorLogger(System.LoggerFactory.CreateLogger(Props.ActorType), Self.Path);
 
     internal IStash Stash => _stash ??= new ActorStash(this);
 
     internal ITimerScheduler Timers => _timers ??= new TimerScheduler(this);
 
-    public void Forward(IActorRef target, object message) => target.Tell(message, _current.Sender);
+    public void Forward(IActorRef target, object message) => target.Tell(message, Sender);
 
     /// <summary>Turn only: one user message.</summary>
     internal void Invoke(Envelope envelope)
