@@ -73,7 +73,11 @@ void PrintTestSummary(DirectoryPath dir)
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(dir.FullPath + "/**/*.trx"))
     {
-        var counters = XDocument.Load(trx.FullPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        var doc = XDocument.Load(trx.FullPath);
+        // A test host that crashed leaves an aborted run whose counters may all be zero: it is a failure too.
+        var outcome = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "ResultSummary")?.Attribute("outcome")?.Value;
+        if (outcome is "Aborted" or "Error") failed++;
+        var counters = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
         if (counters is null) continue;
         int Read(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
         passed += Read("passed");
