@@ -95,6 +95,16 @@ public sealed class ActorSystemSpec : TestKit.TestKit
     }
 
     [Fact]
+    public void Settings_read_from_reference_conf_must_equal_the_built_in_defaults()
+    {
+        var reference = ConfigFactory.ParseFile(ReferenceConf()).Resolve();
+
+        var settings = ActorSystemSettings.Create(reference);
+
+        Assert.Equal(ActorSystemSettings.Default, settings);
+    }
+
+    [Fact]
     public void Settings_must_reject_a_zero_throughput_naming_the_key_and_its_origin()
     {
         var config = ConfigFactory.ParseString(ActorsSection.Replace("throughput = 7", "throughput = 0"), "actors.conf");
@@ -104,6 +114,23 @@ public sealed class ActorSystemSpec : TestKit.TestKit
         Assert.Contains("actors.conf:2", error.Message);
         Assert.Contains("throughput", error.Message);
     }
+
+    private static string ReferenceConf()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "hocon", "reference.conf");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        // Builds with NM_BUILD_ROOT run from outside the tree: fall back to the source location.
+        return Path.Combine(SourceDirectory(), "..", "..", "..", "hocon", "reference.conf");
+    }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     private sealed class SampleExtension;
 
