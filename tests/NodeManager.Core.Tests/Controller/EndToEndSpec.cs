@@ -75,7 +75,7 @@ public sealed class EndToEndSpec : ControllerSpecBase
         Assert.Contains(World.Cloud.Servers, s => s.Name == "d1_99");
     }
 
-    private Actors.IActorRef StartControllerWith(Platform.ICapacitySource source)
+    private Actors.IActorRef StartControllerWith(Core.Platform.ICapacitySource source)
     {
         var paas = World.Paas;
         StartController(paas: paas);
@@ -84,9 +84,9 @@ public sealed class EndToEndSpec : ControllerSpecBase
         return Sys.ActorOf(Actors.Props.Create(() => new CapacityWatcherActor(Host.Services with { Capacity = source }, Host.Districts)), "failing-watcher");
     }
 
-    private sealed class FailingSource : Platform.ICapacitySource
+    private sealed class FailingSource : Core.Platform.ICapacitySource
     {
-        public Task<Platform.CapacityDocument> ReadAsync(CancellationToken cancellationToken) =>
-            Task.FromException<Platform.CapacityDocument>(new Platform.PlatformException("capacity oo-stats", "exporter exited 1", 1));
+        public Task<Core.Platform.CapacityDocument> ReadAsync(CancellationToken cancellationToken) =>
+            Task.FromException<Core.Platform.CapacityDocument>(new Core.Platform.PlatformException("capacity oo-stats", "exporter exited 1", 1));
     }
 }
