@@ -14,14 +14,14 @@ namespace NodeManager.Tests.EndToEnd;
 /// </summary>
 public sealed class DemoScenarioSpec : IDisposable
 {
-    private const double Speed = 20;
+    private const double Speed = 10;
     private static readonly string[] Transitional = ["Requested", "Booting", "VolumeAttaching", "Joining", "Draining", "Reclaiming"];
     private static readonly string[] Gone = ["Reclaimed", "Failed", "Aborted"];
 
     private readonly TempConfigFiles _files = new();
 
     [Fact]
-    public async Task Demo_must_scale_up_report_the_quota_drain_on_falling_demand_and_leave_nothing_behind()
+    public async Task Demo_must_scale_up_report_the_quota_drain_on_falling_demand_and_leak_no_server_or_volume()
     {
         var demo = Path.Combine(AppContext.BaseDirectory, "demo.conf");
         var journal = _files.PathOf("demo.db");
@@ -72,13 +72,21 @@ public sealed class DemoScenarioSpec : IDisposable
             .Select(n => n.GetProperty("serverName").GetString()!)
             .Order()
             .ToList();
+        var liveVolumes = nodes.EnumerateArray()
+            .Where(n => !Gone.Contains(n.GetProperty("state").GetString()))
+            .Select(n => n.GetProperty("volumeId").GetString()!)
+            .Order()
+            .ToList();
         var servers = simulator.Admin.Servers().Where(s => !s.Deleting).Select(s => s.Name).Order().ToList();
+        var volumes = simulator.Admin.Volumes().Where(v => !v.Deleting).Select(v => v.Id).Order().ToList();
         stop.Cancel();
         var code = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(sawExhausted, "the demo's demand should run into the simulated quota and /districts should say so");
         Assert.True(mostActive > Count(nodes, "Active"), $"falling demand should drain nodes: at most {mostActive} active, {Count(nodes, "Active")} at the end");
+        Assert.True(Count(nodes, "Active") >= 1, "min-nodes 1 keeps one node active");
         Assert.Equal(live, servers);
+        Assert.Equal(liveVolumes, volumes);
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("", stderr.ToString());
     }
