@@ -92,11 +92,12 @@ public abstract class ReceiveActor : ActorBase
             ? throw new InvalidOperationException("Receive handlers may only be declared in the constructor or inside Become")
             : _behavior);
 
+    // A plain array: one behaviour per actor instance, so the List wrapper would be pure overhead.
     private sealed class Behavior
     {
-        private readonly List<Handler> _handlers = [];
+        private Handler[] _handlers = [];
 
-        public void Add(Handler handler) => _handlers.Add(handler);
+        public void Add(Handler handler) => _handlers = [.. _handlers, handler];
 
         public bool TryHandle(object message)
         {
