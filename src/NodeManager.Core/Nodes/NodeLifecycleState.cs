@@ -17,6 +17,9 @@ public sealed record NodeLifecycleState
 
     public static NodeLifecycleState Empty { get; } = new();
 
+    // One string per phase for every history entry of every node (Enum.ToString allocates each time).
+    private static readonly string[] PhaseNames = Enum.GetNames<NodePhase>();
+
     public string LaunchId { get; init; } = "";
 
     public string District { get; init; } = "";
@@ -134,7 +137,7 @@ public sealed record NodeLifecycleState
             ServerRequested r => $"attempt {r.Attempt}",
             _ => null,
         };
-        var history = History.Add(new NodeHistoryEntry(e.At, next.Phase.ToString(), name, detail));
+        var history = History.Add(new NodeHistoryEntry(e.At, PhaseNames[(int)next.Phase], name, detail));
         return history.Count > HistoryLimit ? history.RemoveAt(0) : history;
     }
 
