@@ -9,17 +9,15 @@ namespace NodeManager.Logging;
 /// </summary>
 internal sealed class SourceEnricher : ILogEventEnricher
 {
-    private static readonly string[] ActorPathProperties = ["ActorPath", "Path"];
+    // The scope property the actor runtime's loggers carry; "Path" alone would also match an HTTP request's path.
+    private const string ActorPathProperty = "ActorPath";
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        foreach (var name in ActorPathProperties)
+        if (logEvent.Properties.TryGetValue(ActorPathProperty, out var path) && path is ScalarValue { Value: not null } scalar)
         {
-            if (logEvent.Properties.TryGetValue(name, out var path) && path is ScalarValue { Value: not null } scalar)
-            {
-                logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("Source", ShortActorPath(scalar.Value.ToString()!)));
-                return;
-            }
+            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("Source", ShortActorPath(scalar.Value.ToString()!)));
+            return;
         }
 
         var source = logEvent.Properties.TryGetValue("SourceContext", out var context) && context is ScalarValue { Value: string category }

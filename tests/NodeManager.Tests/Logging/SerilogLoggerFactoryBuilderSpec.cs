@@ -39,10 +39,11 @@ public sealed class SerilogLoggerFactoryBuilderSpec
             }
 
             factory.CreateLogger("NodeManager.Hosting.NodeManagerHost").LogInformation("Started");
+            factory.CreateLogger("NodeManager.OpenStack").LogWarning("OpenStack GET {Path} answered 404", "/compute/v2.1/servers/x");
         }
 
         Assert.Equal(
-            ["\"districts/district-a/node-3\"", "\"NodeManagerHost\""],
+            ["\"districts/district-a/node-3\"", "\"NodeManagerHost\"", "\"OpenStack\""],
             sink.Events.Select(e => e.Properties["Source"].ToString()));
     }
 
