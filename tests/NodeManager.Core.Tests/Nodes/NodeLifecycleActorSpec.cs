@@ -61,6 +61,34 @@ public sealed class NodeLifecycleActorSpec : NodeLifecycleSpecBase
     }
 
     [Fact]
+    public void NodeLifecycle_must_add_the_DNS_record_when_joining_and_remove_it_when_reclaimed()
+    {
+        World.Cloud.Options.Dns = true;
+        World.Paas.ScaleDemand("d1", 0);
+        World.Profile = World.Profile with { Dns = new DnsSettings(true, "paas.test.", 300) };
+        var (record, parent) = StartNode();
+        AdvanceUntilPhase(record, NodePhase.Active);
+
+        var dns = Assert.Single(World.Cloud.DnsRecords);
+        Assert.Equal(("paas.test.", "d1-1.paas.test.", "A"), (dns.Zone, dns.Name, dns.Type));
+        Assert.Equal(World.Cloud.Servers.Single().Addresses, dns.Records);
+
+        parent.Tell(new NodeLifecycle.Drain("done", []));
+        AdvanceUntilPhase(record, NodePhase.Reclaimed);
+
+        Assert.Empty(World.Cloud.DnsRecords);
+    }
+
+    [Fact]
+    public void NodeLifecycle_must_render_the_user_data_with_the_original_variables()
+    {
+        var spec = World.Runner.ServerSpecFor(NodeLifecycleState.Empty.Apply(
+            new NodeLifecycle.NodeRequested("d1-1", "d1", "small", 1, "d1_1", "d1-1.paas.test", Time.GetUtcNow())));
+
+        Assert.Equal("#cloud-config\nhostname: d1-1\nfqdn: d1-1.paas.test\n", spec.UserData);
+    }
+
+    [Fact]
     public void NodeLifecycle_must_refuse_to_drain_a_node_that_is_not_Active()
     {
         var (record, parent) = StartNode();

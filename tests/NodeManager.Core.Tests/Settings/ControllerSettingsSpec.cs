@@ -28,6 +28,27 @@ public sealed class ControllerSettingsSpec
     }
 
     [Fact]
+    public void Every_controller_key_in_reference_must_be_read_and_every_read_key_documented()
+    {
+        var tracker = new ConfigKeyTracker();
+        var config = tracker.Track(NodeManagerConfig.Reference);
+        ScalingSettings.Create(config);
+        NodeLifecycleSettings.Create(config);
+        CleanupSettings.Create(config);
+        DistrictsSettings.Create(config);
+        CapacitySettings.Create(config);
+        PlatformSettings.Create(config);
+        ProfilesSettings.Create(config);
+        NodeManager.Simulators.Paas.PaasSimulatorOptions.Create(config);
+        string[] ours = ["capacity", "scaling", "districts", "profiles", "platform", "cleanup", "simulators.paas"];
+
+        var unread = ReferenceKeys.NotReadBy(tracker).Where(k => ours.Any(o => k.StartsWith($"node-manager.{o}.", StringComparison.Ordinal)));
+
+        Assert.Empty(unread);
+        Assert.Empty(ReferenceKeys.Undocumented(tracker));
+    }
+
+    [Fact]
     public void A_profile_must_fall_back_on_the_default_profile_key_by_key()
     {
         var profiles = ProfilesSettings.Create(With("""
