@@ -83,6 +83,8 @@ for i in 1 2 3; do
 node-manager {
   cluster-name = "nodemanager-local"
   management { hostname = "127.0.0.1", port = $port }
+  # Each member's in-process OpenStack simulator (with the demo configuration) on a free port.
+  simulators.openstack.port = 0
   persistence.journal {
     plugin = postgresql
     connection-string = \${NODEMANAGER_POSTGRES}
