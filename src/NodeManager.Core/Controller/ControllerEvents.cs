@@ -37,5 +37,6 @@ public static class ControllerEvents
         .Register<DistrictSupervisor.ScaleDownStarted>("district.scale-down-started.v1")
         .Register<DistrictSupervisor.DecisionRecorded>("district.decision-recorded.v1")
         .Register<DistrictSupervisor.ExhaustionRaised>("district.exhaustion-raised.v1")
-        .Register<DistrictSupervisor.ExhaustionCleared>("district.exhaustion-cleared.v1");
+        .Register<DistrictSupervisor.ExhaustionCleared>("district.exhaustion-cleared.v1")
+        .Register<DistrictState>("district.state-snapshot.v1");
 }

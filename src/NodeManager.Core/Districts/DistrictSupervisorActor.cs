@@ -35,6 +35,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         _services = services;
         _state = new DistrictState(name);
 
+        Recover<SnapshotOffer>(offer => _state = (DistrictState)offer.Snapshot);
         Recover<IEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
@@ -48,6 +49,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     }
 
     public override string PersistenceId => PersistenceIdFor(_state.Name);
+
+    /// <summary>Decisions are journaled whenever their reason changes: snapshots keep recovery short.</summary>
+    protected override int SnapshotEvery => 200;
+
+    protected override object? SnapshotState => _state;
 
     public static string PersistenceIdFor(string district) => $"district-{district}";
 
@@ -179,8 +185,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         });
     }
 
-    private void OnRequestDrain(RequestDrain request) =>
-        StartDrain(request.Host, $"operator: {request.Reason}", [], Sender, reply: true);
+    private void OnRequestDrain(RequestDrain request)
+    {
+        var serving = _services.Board.LastDocument is { } document
+            ? Capacity.CapacitySnapshots.ServingHosts(document, Name, _services.Board.Districts.GetValueOrDefault(Name))
+            : [];
+        StartDrain(request.Host, $"operator: {request.Reason}", serving, Sender, reply: true);
+    }
 
     private void OnNodeChanged(NodeLifecycle.NodeChanged changed)
     {
