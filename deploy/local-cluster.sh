@@ -7,11 +7,12 @@
 #
 # Usage:
 #   NODEMANAGER_POSTGRES="Host=127.0.0.1;Port=5432;Database=nodemanager;Username=nm;Password=..." \
-#     deploy/local-cluster.sh [--config BASE.conf] [--dir RUN_DIR]
+#     deploy/local-cluster.sh [--config BASE.conf] [--dir RUN_DIR] [--base-port PORT]
 #
 #   --config   the configuration every member starts from (default: hocon/demo.conf, which runs the
 #              OpenStack and PaaS simulators in-process, so nothing real is touched)
 #   --dir      where the build, the generated member files and the logs go (default: a new temp dir)
+#   --base-port  member 1's management port; members 2 and 3 take the next two (default: 8558)
 #
 # Ctrl-C (or SIGTERM) stops all three with SIGTERM — each runs its coordinated shutdown and exits 0 —
 # and the script reports every member's exit code.
@@ -26,16 +27,19 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base_config="$repo/hocon/demo.conf"
 run_dir=""
-ports=(8558 8559 8560)
+base_port=8558
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --config) base_config="$(realpath "$2")"; shift 2 ;;
     --dir) run_dir="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --base-port) base_port="$2"; shift 2 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "local-cluster: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
+
+ports=("$base_port" "$((base_port + 1))" "$((base_port + 2))")
 
 if [[ -z "${NODEMANAGER_POSTGRES:-}" ]]; then
   echo "local-cluster: set NODEMANAGER_POSTGRES to an Npgsql connection string of the shared database" >&2
@@ -55,7 +59,7 @@ done
 run_dir="${run_dir:-$(mktemp -d -t nodemanager-cluster-XXXXXX)}"
 mkdir -p "$run_dir"
 echo "local-cluster: building into $run_dir/app"
-dotnet publish "$repo/src/NodeManager" -c Release -o "$run_dir/app" --nologo -v quiet >"$run_dir/build.log" 2>&1 \
+dotnet build "$repo/src/NodeManager" -c Release -o "$run_dir/app" --nologo -v quiet >"$run_dir/build.log" 2>&1 \
   || { echo "local-cluster: build failed, see $run_dir/build.log" >&2; exit 1; }
 
 pids=()
