@@ -102,7 +102,7 @@ public sealed class NovaClient
         if (device is not null) attachment["device"] = device;
         var response = await SendAsync(HttpMethod.Post, $"/servers/{Uri.EscapeDataString(serverId)}/os-volume_attachments",
             new JsonObject { ["volumeAttachment"] = attachment }, ct).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(response.Body)) return null;
+        if (response.IsEmpty) return null;
         using var doc = response.Json();
         return doc.RootElement.Prop("volumeAttachment") is { } a ? NovaJson.Attachment(a, serverId) : null;
     }

@@ -11,6 +11,8 @@ namespace NodeManager.OpenStack.Http;
 /// </summary>
 internal sealed class OpenStackSession(KeystoneSession keystone, OpenStackTransport transport, ILogger log)
 {
+    private BaseUrls? _baseUrls;
+
     public KeystoneSession Keystone => keystone;
 
     public async Task<string> BaseUrlAsync(ServiceKind service, CancellationToken ct)
@@ -21,8 +23,15 @@ internal sealed class OpenStackSession(KeystoneSession keystone, OpenStackTransp
 
     private string BaseUrl(KeystoneToken token, ServiceKind service)
     {
+        // Looked up once per token and service: the catalog only changes with a new token.
+        var cached = Volatile.Read(ref _baseUrls);
+        if (cached?.Token == token && cached.Urls.TryGetValue(service, out var url)) return url;
         var c = keystone.Credentials;
-        return service.BaseUrl(token.Catalog.Find(service.CatalogTypes, c.Interface, c.RegionName).Url);
+        url = service.BaseUrl(token.Catalog.Find(service.CatalogTypes, c.Interface, c.RegionName).Url);
+        var urls = cached?.Token == token ? new Dictionary<ServiceKind, string>(cached.Urls) : new Dictionary<ServiceKind, string>();
+        urls[service] = url;
+        Volatile.Write(ref _baseUrls, new BaseUrls(token, urls));
+        return url;
     }
 
     /// <param name="pathAndQuery">Relative to the service's base URL, starting with '/'.</param>
@@ -51,3 +60,6 @@ internal sealed class OpenStackSession(KeystoneSession keystone, OpenStackTransp
         return all;
     }
 }
+
+/// <summary>The base URL per service for one token (immutable; replaced whole).</summary>
+internal sealed record BaseUrls(KeystoneToken Token, IReadOnlyDictionary<ServiceKind, string> Urls);

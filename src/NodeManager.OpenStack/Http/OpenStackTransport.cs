@@ -95,7 +95,7 @@ internal sealed class OpenStackTransport : IDisposable
     private async Task<ApiResponse> AttemptAsync(HttpMethod method, string url, JsonNode? body,
         IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
     {
-        var path = new Uri(url).AbsolutePath;
+        var path = PathOf(url);
         var call = $"{method.Method} {path}";
         using var slot = await _limiter.AcquireAsync(ct).ConfigureAwait(false);
         var started = _time.GetTimestamp();
@@ -121,15 +121,15 @@ internal sealed class OpenStackTransport : IDisposable
         {
             var status = (int)response.StatusCode;
             var requestId = Header(response.Headers, RequestIdHeader);
-            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            var payload = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
             if (status is >= 200 and < 300)
             {
                 TransportLog.Completed(_log, method.Method, path, status, elapsed, requestId);
-                return new ApiResponse(status, text, response.Headers, requestId);
+                return new ApiResponse(status, payload, response.Headers, requestId);
             }
             var retryAfter = ErrorClassifier.ParseRetryAfter(Header(response.Headers, "Retry-After"), _time.GetUtcNow());
-            var error = ErrorClassifier.Classify(call, status, text, requestId, retryAfter);
+            var error = ErrorClassifier.Classify(call, status, Encoding.UTF8.GetString(payload), requestId, retryAfter);
             TransportLog.Failed(_log, method.Method, path, status, elapsed, requestId, error.CloudMessage);
             throw error;
         }
@@ -151,6 +151,16 @@ internal sealed class OpenStackTransport : IDisposable
             // Flurl wraps cancellation; Polly's timeout only recognises a bare OperationCanceledException.
             throw new OperationCanceledException("cancelled", e, token);
         }
+    }
+
+    /// <summary>The path of an absolute URL without its query: what logs and errors name (a query may carry names, never secrets, but is noise).</summary>
+    internal static string PathOf(string url)
+    {
+        var authority = url.IndexOf("://", StringComparison.Ordinal);
+        var start = url.IndexOf('/', authority < 0 ? 0 : authority + 3);
+        if (start < 0) return "/";
+        var query = url.IndexOf('?', start);
+        return query < 0 ? url[start..] : url[start..query];
     }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
