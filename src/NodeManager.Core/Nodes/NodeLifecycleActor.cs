@@ -33,16 +33,10 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         _runner = runner;
         _settings = settings;
 
-        Recover<IEvent>(e => _state = _state.Apply(e));
-        Recover<RecoveryCompleted>(_ => AfterChange());
-
-        Command<Launch>(OnLaunch);
-        Command<Drain>(OnDrain);
-        Command<GetView>(_ => Sender.Tell(_state.ToView()));
-        Command<Tick>(_ => OnTick());
-        Command<Verify>(_ => OnVerify());
-        Command<StepDone>(OnStepDone);
-        Command<StepFailed>(OnStepFailed);
+        // One handler each for recovery and commands rather than one per type: a node actor is idle most of its
+        // life and there may be a hundred thousand of them, so its per-instance handler tables are kept small.
+        Recover<object>(OnRecover);
+        CommandAny(OnCommand);
     }
 
     public override string PersistenceId => PersistenceIdFor(_launchId);
@@ -50,6 +44,50 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
     public static string PersistenceIdFor(string launchId) => $"node-{launchId}";
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case IEvent e:
+                _state = _state.Apply(e);
+                break;
+            case RecoveryCompleted:
+                AfterChange();
+                break;
+        }
+    }
+
+    private void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case Tick:
+                OnTick();
+                break;
+            case StepDone done:
+                OnStepDone(done);
+                break;
+            case StepFailed failed:
+                OnStepFailed(failed);
+                break;
+            case Launch launch:
+                OnLaunch(launch);
+                break;
+            case Drain drain:
+                OnDrain(drain);
+                break;
+            case Verify:
+                OnVerify();
+                break;
+            case GetView:
+                Sender.Tell(_state.ToView());
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void OnLaunch(Launch launch)
     {
@@ -156,7 +194,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         }
     }
 
-    private string HistoryDetail() => _state.History.Count > 0 ? _state.History[^1].Detail ?? "" : "";
+    private string HistoryDetail() => _state.History.Length > 0 ? _state.History[^1].Detail ?? "" : "";
 
     /// <summary>Reports the new state, arms the deadline, and either runs the next step at once or stops when terminal.</summary>
     private void AfterChange()

@@ -67,7 +67,7 @@ public sealed record NodeLifecycleState
 
     public int GearMoveFailures { get; init; }
 
-    public ImmutableList<NodeHistoryEntry> History { get; init; } = [];
+    public ImmutableArray<NodeHistoryEntry> History { get; init; } = [];
 
     public bool IsLaunched => LaunchId.Length > 0;
 
@@ -120,7 +120,7 @@ public sealed record NodeLifecycleState
         _ => this with { Phase = NodePhase.Failed, PhaseSince = at, Cleanup = null, ServerId = null, VolumeId = null, Added = false },
     };
 
-    private ImmutableList<NodeHistoryEntry> AddHistory(NodeLifecycleState next, IEvent e)
+    private ImmutableArray<NodeHistoryEntry> AddHistory(NodeLifecycleState next, IEvent e)
     {
         var name = e.GetType().Name;
         var detail = e switch
@@ -138,7 +138,7 @@ public sealed record NodeLifecycleState
             _ => null,
         };
         var history = History.Add(new NodeHistoryEntry(e.At, PhaseNames[(int)next.Phase], name, detail));
-        return history.Count > HistoryLimit ? history.RemoveAt(0) : history;
+        return history.Length > HistoryLimit ? history.RemoveAt(0) : history;
     }
 
     public NodeView ToView() => new(LaunchId, Host, ServerName, District, Profile, Index, Phase, ServerId, VolumeId, LastError,

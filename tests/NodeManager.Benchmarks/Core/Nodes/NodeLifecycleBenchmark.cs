@@ -36,6 +36,24 @@ public class NodeLifecycleBenchmark
         Console.WriteLine($"// Retained per idle Active node actor (cell, mailbox, state with its history): {(after - before) / measured:N0} bytes");
         GC.KeepAlive(parent);
         system.Terminate().GetAwaiter().GetResult();
+
+        // The floor: a persistent actor of the runtime with no state of its own, recovered and idle.
+        var floorSystem = NewSystem(new ForgetfulJournal());
+        var floorBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var done = new CountdownEvent(measured);
+        var floor = new IActorRef[measured];
+        for (var i = 0; i < measured; i++)
+        {
+            var id = $"empty-{i}";
+            floor[i] = floorSystem.ActorOf(Props.Create(() => new EmptyPersistent(id, done)));
+            floor[i].Tell("ping");
+        }
+
+        done.Wait(TimeSpan.FromMinutes(1));
+        var floorAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// Retained per idle persistent actor with no state (the runtime's floor): {(floorAfter - floorBefore) / measured:N0} bytes");
+        GC.KeepAlive(floor);
+        floorSystem.Terminate().GetAwaiter().GetResult();
     }
 
     [IterationSetup]
@@ -87,6 +105,19 @@ public class NodeLifecycleBenchmark
                 if (changed.View.Phase == NodePhase.Active && ++active == count) done.TrySetResult();
             });
         }
+    }
+
+    private sealed class EmptyPersistent : ReceivePersistentActor
+    {
+        private readonly string _id;
+
+        public EmptyPersistent(string id, CountdownEvent done)
+        {
+            _id = id;
+            Command<string>(_ => done.Signal());
+        }
+
+        public override string PersistenceId => _id;
     }
 
     private sealed class InstantPlatform : IPlatform
