@@ -13,6 +13,7 @@ public static class RunCommand
         var config = new Option<string[]>("--config", "-c")
         {
             Description = "HOCON file(s) laid over the embedded reference.conf; later files override earlier ones.",
+            HelpName = "FILE",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
