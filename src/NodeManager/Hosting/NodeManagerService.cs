@@ -3,6 +3,7 @@ using NodeManager.Core.Configuration;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
+using NodeManager.OpenStack.Errors;
 
 namespace NodeManager.Hosting;
 
@@ -54,9 +55,9 @@ public static partial class NodeManagerService
         {
             return ExitCodes.Success;
         }
-        catch (ConfigException e)
+        catch (Exception e) when (e is ConfigException or CredentialsException)
         {
-            // A settings record read lazily by a part of the runtime: still the operator's file at fault.
+            // Read while starting (a settings record, clouds.yaml, OS_* variables): still the operator's setup at fault.
             await stderr.WriteLineAsync(redactor.Redact(e.Message));
             return ExitCodes.ConfigError;
         }

@@ -87,6 +87,24 @@ public sealed class NodeManagerServiceSpec : IDisposable
         Assert.DoesNotContain("hunter2-secret", _err.ToString());
     }
 
+    [Fact]
+    public async Task Run_must_exit_2_when_no_OpenStack_credentials_are_configured()
+    {
+        var file = _files.Write("nm.conf", $$"""
+            node-manager {
+              management.port = 0
+              persistence.journal.plugin = inmem
+              logging.console.enabled = off
+              openstack.clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
+            }
+            """);
+
+        var code = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false }, _err, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.ConfigError, code);
+        Assert.Contains("OpenStack", _err.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private RunOptions Options() => new([_files.Write("nm.conf", """
