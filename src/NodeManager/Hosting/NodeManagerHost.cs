@@ -17,7 +17,7 @@ public sealed partial class NodeManagerHost : IAsyncDisposable
     private readonly IControllerRuntime _runtime;
     private readonly Lazy<Task> _stopManagement;
     private readonly Lazy<Task> _stopController;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private Task? _shutdown;
 
     private NodeManagerHost(ILogger log, ManagementServer? management, ActorSystem system, IControllerRuntime runtime)
