@@ -130,7 +130,10 @@ internal sealed class OpenStackTransport : IDisposable
             }
             var retryAfter = ErrorClassifier.ParseRetryAfter(Header(response.Headers, "Retry-After"), _time.GetUtcNow());
             var error = ErrorClassifier.Classify(call, status, Encoding.UTF8.GetString(payload), requestId, retryAfter);
-            TransportLog.Failed(_log, method.Method, path, status, elapsed, requestId, error.CloudMessage);
+            if (status == 404)
+                TransportLog.NotFound(_log, method.Method, path, elapsed, requestId, error.CloudMessage);
+            else
+                TransportLog.Failed(_log, method.Method, path, status, elapsed, requestId, error.CloudMessage);
             throw error;
         }
     }

@@ -1,4 +1,5 @@
 using NodeManager.OpenStack.Compute;
+using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Tests.Support;
 using NodeManager.Simulators.OpenStack;
 
@@ -28,5 +29,20 @@ public sealed class LoggingSpec
         Assert.Contains(lines, l => l.Contains("answered 401; re-authenticating once"));
         foreach (var secret in new[] { env.Simulator.Options.Password, token, "user-data-secret", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(userData)) })
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_404_is_an_answer_logged_at_debug_while_other_refusals_stay_warnings()
+    {
+        var logs = new ListLoggerFactory();
+        await using var env = await CloudEnv.StartAsync(loggerFactory: logs, settings: s => s with { MaxRetries = 1 });
+        await Assert.ThrowsAsync<NotFoundException>(() => env.Client.Compute.GetServerAsync("no-such-server"));
+        env.Admin.SetFault(SimulatorOps.ComputeLimits, new FaultSpec { FailNext = 1, ErrorStatus = 400 });
+        await Assert.ThrowsAnyAsync<OpenStackException>(() => env.Client.Compute.GetLimitsAsync());
+
+        var lines = logs.Lines;
+        Assert.Contains(lines, l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("/servers/no-such-server -> 404"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("-> 404"));
+        Assert.Contains(lines, l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("/limits -> 400"));
     }
 }
