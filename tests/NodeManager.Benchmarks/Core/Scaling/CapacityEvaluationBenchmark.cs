@@ -43,7 +43,7 @@ public class CapacityEvaluationBenchmark
         public PolicyOutcome Evaluate()
         {
             var snapshot = CapacitySnapshots.Build(Document, Views, Settings, PolicyMemory.Empty, null);
-            return ScalingPolicy.Decide(snapshot, ScalingSettings.Default with { ScaleUpSustainedFor = TimeSpan.Zero }, Now);
+            return ScalingPolicy.Decide(snapshot, ScalingSettings.Default with { ScaleUpSustainedFor = TimeSpan.Zero, MaxNodesTotal = 1_000_000 }, Now);
         }
 
         public static World Of(int districts)
