@@ -42,7 +42,7 @@ public class DecisionToLaunchBenchmark
         _cloud = new SignallingCloud();
         var scaling = ScalingSettings.Default with { ScaleUpSustainedFor = TimeSpan.Zero, MaxNodesTotal = 100_000 };
         _source = new FixedSource(Document(Districts, hot: false));
-        var services = new ControllerServices("bench", _cloud, _source, new NoPlatform(),
+        var services = new ControllerServices("bench", _cloud, _source, new ForgetfulPlatform(ready: false),
             CapacitySettings.Default with { Interval = TimeSpan.FromHours(1) }, scaling, NodeLifecycleSettings.Default,
             DistrictsSettings.Uniform(DistrictSettings.Default), ProfilesSettings.Single(new ProfileSettings("small", "node-host", "m1.small")),
             CleanupSettings.Default, new ControllerBoard(), new LimitsCache(_cloud, TimeProvider.System, TimeSpan.FromMinutes(5)));
@@ -129,20 +129,5 @@ public class DecisionToLaunchBenchmark
         public Task EnsureDnsRecordAsync(DnsRecordSpec record, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task DeleteDnsRecordAsync(string zone, string name, string type, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private sealed class NoPlatform : IPlatform
-    {
-        public Task AddNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<bool> IsNodeReadyAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        public Task DeactivateNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<string>> ListGearsAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
-
-        public Task MoveGearAsync(PlatformNode node, string gear, string targetHost, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RemoveNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

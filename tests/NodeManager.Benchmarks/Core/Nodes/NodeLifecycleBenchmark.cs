@@ -80,7 +80,7 @@ public class NodeLifecycleBenchmark
     private static IActorRef Launch(ActorSystem system, int count, ICloud? cloud = null)
     {
         cloud ??= new SimulatedCloud(TimeProvider.System, new SimulatedCloudOptions { BootTime = TimeSpan.Zero, DeleteTime = TimeSpan.Zero });
-        var runner = new NodeStepRunner(cloud, new InstantPlatform(), new ProfileSettings("small", "node-host", "m1.small"),
+        var runner = new NodeStepRunner(cloud, new ForgetfulPlatform(ready: true), new ProfileSettings("small", "node-host", "m1.small"),
             NodeLifecycleSettings.Default, "bench");
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var parent = system.ActorOf(Props.Create(() => new Parent(count, runner, done)));
@@ -118,20 +118,5 @@ public class NodeLifecycleBenchmark
         }
 
         public override string PersistenceId => _id;
-    }
-
-    private sealed class InstantPlatform : IPlatform
-    {
-        public Task AddNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<bool> IsNodeReadyAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult(true);
-
-        public Task DeactivateNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<string>> ListGearsAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
-
-        public Task MoveGearAsync(PlatformNode node, string gear, string targetHost, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RemoveNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

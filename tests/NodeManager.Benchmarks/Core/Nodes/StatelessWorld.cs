@@ -1,5 +1,6 @@
 using NodeManager.Actors.Persistence;
 using NodeManager.Core.Cloud;
+using NodeManager.Core.Platform;
 
 namespace NodeManager.Benchmarks.Core.Nodes;
 
@@ -64,4 +65,20 @@ internal sealed class ForgetfulCloud : ICloud
     public Task DeleteDnsRecordAsync(string zone, string name, string type, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     private static CloudServer Server(string id) => new(id, id, CloudServerStatus.Active, "ACTIVE", NoMetadata, []);
+}
+
+/// <summary>A platform that accepts every operation at once and holds no gears; nodes are ready when <c>ready</c>.</summary>
+internal sealed class ForgetfulPlatform(bool ready) : IPlatform
+{
+    public Task AddNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<bool> IsNodeReadyAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult(ready);
+
+    public Task DeactivateNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<string>> ListGearsAsync(PlatformNode node, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task MoveGearAsync(PlatformNode node, string gear, string targetHost, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RemoveNodeAsync(PlatformNode node, CancellationToken cancellationToken) => Task.CompletedTask;
 }
