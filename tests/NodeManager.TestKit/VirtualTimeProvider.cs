@@ -9,6 +9,7 @@ public sealed class VirtualTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<VirtualTimer> _timers = [];
+    private readonly List<TimerWaiter> _waiters = [];
     private readonly DateTimeOffset _epoch;
     private long _now; // ticks since the epoch
     private long _nextSequence;
@@ -34,6 +35,33 @@ public sealed class VirtualTimeProvider : TimeProvider
                 return _timers.Count;
             }
         }
+    }
+
+    /// <summary>Timers scheduled now whose requested delay matches.</summary>
+    public int Pending(Func<TimeSpan, bool> delayMatches)
+    {
+        lock (_lock)
+        {
+            return _timers.Count(t => delayMatches(t.Delay));
+        }
+    }
+
+    /// <summary>
+    /// Completes, with the requested delay of the last matching timer, once <paramref name="count"/> timers whose
+    /// delay matches are scheduled. Code under test that sets a timer from another thread (a retry back-off, a
+    /// poll interval) is awaited this way instead of slept on; then <see cref="Advance"/> moves past it.
+    /// Fails after <paramref name="timeout"/> of real time (default 30 s) so a timer that never comes fails the test.
+    /// </summary>
+    public Task<TimeSpan> WhenTimer(Func<TimeSpan, bool> delayMatches, int count = 1, TimeSpan? timeout = null)
+    {
+        var waiter = new TimerWaiter(delayMatches, count);
+        lock (_lock)
+        {
+            _waiters.Add(waiter);
+            ReleaseWaiters();
+        }
+
+        return waiter.Done.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 
     public override DateTimeOffset GetUtcNow() => _epoch.AddTicks(Interlocked.Read(ref _now));
@@ -108,10 +136,29 @@ public sealed class VirtualTimeProvider : TimeProvider
                 return;
             }
 
+            timer.Delay = dueTime;
             timer.Due = Interlocked.Read(ref _now) + Math.Max(0, dueTime.Ticks);
             timer.Period = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : period.Ticks;
             timer.Sequence = _nextSequence++;
             _timers.Add(timer);
+            ReleaseWaiters();
+        }
+    }
+
+    // Called under _lock.
+    private void ReleaseWaiters()
+    {
+        for (var i = _waiters.Count - 1; i >= 0; i--)
+        {
+            var waiter = _waiters[i];
+            var matching = _timers.Where(t => waiter.DelayMatches(t.Delay)).ToList();
+            if (matching.Count < waiter.Count)
+            {
+                continue;
+            }
+
+            _waiters.RemoveAt(i);
+            waiter.Done.TrySetResult(matching[^1].Delay);
         }
     }
 
@@ -126,6 +173,9 @@ public sealed class VirtualTimeProvider : TimeProvider
     private sealed class VirtualTimer(VirtualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         public long Due { get; set; }
+
+        /// <summary>The delay the timer was last set with, as the code under test asked for it.</summary>
+        public TimeSpan Delay { get; set; }
 
         public long Period { get; set; }
 
@@ -146,5 +196,10 @@ public sealed class VirtualTimeProvider : TimeProvider
             Dispose();
             return ValueTask.CompletedTask;
         }
+    }
+
+    private sealed record TimerWaiter(Func<TimeSpan, bool> DelayMatches, int Count)
+    {
+        public TaskCompletionSource<TimeSpan> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -45,6 +45,29 @@ public sealed class VirtualTimeProviderSpec
     }
 
     [Fact]
+    public async Task WhenTimer_must_complete_once_a_matching_timer_is_set_from_another_thread()
+    {
+        var time = new VirtualTimeProvider();
+        var fired = 0;
+        var waiting = time.WhenTimer(d => d >= TimeSpan.FromSeconds(5), count: 2);
+        using var unrelated = time.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        Assert.False(waiting.IsCompleted);
+
+        var timers = await Task.Run(() => new[]
+        {
+            time.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan),
+            time.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromSeconds(7), Timeout.InfiniteTimeSpan),
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(7), await waiting);
+        Assert.Equal(2, time.Pending(d => d >= TimeSpan.FromSeconds(5)));
+        time.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(2, fired);
+        Assert.Equal(0, time.Pending(d => d >= TimeSpan.FromSeconds(5)));
+        foreach (var timer in timers) timer.Dispose();
+    }
+
+    [Fact]
     public void A_disposed_timer_must_not_fire()
     {
         var time = new VirtualTimeProvider();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using NodeManager.OpenStack.Credentials;
+using NodeManager.TestKit;
 
 namespace NodeManager.OpenStack.Tests.Support;
 
@@ -16,7 +17,7 @@ internal sealed class CannedCloud : IDisposable
     public CannedCloud()
     {
         // The sample token expired in 2015: the clock stands an hour before its expiry.
-        Clock = new ManualClock(new DateTimeOffset(2015, 11, 7, 1, 58, 43, TimeSpan.Zero));
+        Clock = new VirtualTimeProvider(new DateTimeOffset(2015, 11, 7, 1, 58, 43, TimeSpan.Zero));
         Handler = new StubHandler(Answer);
         Client = OpenStackClient.Create(CloudEnv.QuietSettings with { DnsEnabled = true }, Credentials, null, Clock, Handler);
     }
@@ -31,7 +32,7 @@ internal sealed class CannedCloud : IDisposable
         Source = "test",
     };
 
-    public ManualClock Clock { get; }
+    public VirtualTimeProvider Clock { get; }
     public StubHandler Handler { get; }
     public OpenStackClient Client { get; }
 

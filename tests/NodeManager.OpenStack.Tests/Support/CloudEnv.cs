@@ -1,20 +1,21 @@
 using Microsoft.Extensions.Logging;
 using NodeManager.OpenStack.Credentials;
 using NodeManager.Simulators.OpenStack;
+using NodeManager.TestKit;
 
 namespace NodeManager.OpenStack.Tests.Support;
 
 /// <summary>A simulator on a free loopback port and a client for it, sharing one virtual clock.</summary>
 internal sealed class CloudEnv : IAsyncDisposable
 {
-    private CloudEnv(ManualClock clock, OpenStackSimulator simulator, OpenStackClient client)
+    private CloudEnv(VirtualTimeProvider clock, OpenStackSimulator simulator, OpenStackClient client)
     {
         Clock = clock;
         Simulator = simulator;
         Client = client;
     }
 
-    public ManualClock Clock { get; }
+    public VirtualTimeProvider Clock { get; }
     public OpenStackSimulator Simulator { get; }
     public SimulatorAdmin Admin => Simulator.Admin;
     public OpenStackClient Client { get; }
@@ -34,7 +35,7 @@ internal sealed class CloudEnv : IAsyncDisposable
         Func<OpenStackCredentials, OpenStackCredentials>? credentials = null,
         ILoggerFactory? loggerFactory = null)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualTimeProvider();
         var options = new OpenStackSimulatorOptions { TimeProvider = clock };
         options = simulator?.Invoke(options) ?? options;
         var sim = await OpenStackSimulator.StartAsync(options);
