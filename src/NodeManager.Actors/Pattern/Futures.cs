@@ -29,12 +29,7 @@ public static class Futures
         }
 
         var promise = new PromiseActorRef<T>(internalTarget.System);
-        var messageType = message.GetType();
-        promise.Arm(
-            timeout,
-            () => new AskTimeoutException(
-                $"Ask timed out on [{target.Path}] after {timeout.TotalMilliseconds} ms; message of type {messageType.FullName} got no reply"),
-            cancellationToken);
+        promise.Arm(timeout, target, message.GetType(), cancellationToken);
         target.Tell(message, promise);
         return promise.Task;
     }

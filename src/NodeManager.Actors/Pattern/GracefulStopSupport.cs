@@ -13,7 +13,7 @@ public static class GracefulStopSupport
     {
         var internalTarget = Futures.Internal(target);
         var watcher = new PromiseActorRef<Terminated>(internalTarget.System);
-        watcher.Arm(timeout, () => new AskTimeoutException($"[{target.Path}] did not stop within {timeout}"), CancellationToken.None);
+        watcher.Arm(timeout, target, messageType: null, CancellationToken.None);
         internalTarget.SendSystemMessage(new Watch(internalTarget, watcher));
         target.Tell(stopMessage ?? PoisonPill.Instance);
         try

@@ -13,6 +13,9 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
     private ActorPath? _path;
     private ITimer? _timeout;
     private CancellationTokenRegistration _cancellation;
+    private IActorRef? _target;
+    private Type? _messageType;
+    private TimeSpan _after;
 
     public PromiseActorRef(ActorSystem system) => System = system;
 
@@ -25,16 +28,25 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
 
     public Task<T> Task => _promise.Task;
 
-    /// <summary>Fails the promise with <paramref name="timedOut"/> after <paramref name="timeout"/> on the system's clock, and cancels it with the token.</summary>
-    public void Arm(TimeSpan timeout, Func<Exception> timedOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fails the promise with <see cref="AskTimeoutException"/> after <paramref name="timeout"/> on
+    /// the system's clock, and cancels it with the token. The exception names
+    /// <paramref name="target"/> and, for an Ask, <paramref name="messageType"/>; without a message
+    /// type it reads as a GracefulStop that timed out. Kept as plain fields rather than a closure:
+    /// this runs on every Ask, and the exception is only built in the rare case it times out.
+    /// </summary>
+    public void Arm(TimeSpan timeout, IActorRef target, Type? messageType, CancellationToken cancellationToken)
     {
+        _target = target;
+        _messageType = messageType;
+        _after = timeout;
         _timeout = System.TimeProvider.CreateTimer(
             static state =>
             {
-                var (promise, timedOut) = ((PromiseActorRef<T>, Func<Exception>))state!;
-                promise.Complete(promise._promise.TrySetException(timedOut()));
+                var promise = (PromiseActorRef<T>)state!;
+                promise.Complete(promise._promise.TrySetException(promise.TimedOut()));
             },
-            (this, timedOut),
+            this,
             timeout,
             Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
@@ -75,6 +87,11 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
     }
 
     public override string ToString() => $"[{Path}]";
+
+    private AskTimeoutException TimedOut() => _messageType is null
+        ? new AskTimeoutException($"[{_target!.Path}] did not stop within {_after}")
+        : new AskTimeoutException(
+            $"Ask timed out on [{_target!.Path}] after {_after.TotalMilliseconds} ms; message of type {_messageType.FullName} got no reply");
 
     private void Complete(bool completedNow)
     {

@@ -10,6 +10,7 @@ namespace NodeManager.Benchmarks.Actors;
 /// </summary>
 [Config(typeof(ShortActorJob))]
 [MedianColumn]
+[MemoryDiagnoser]
 public class AskLatencyBenchmark
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
