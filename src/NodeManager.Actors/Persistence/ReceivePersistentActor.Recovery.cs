@@ -46,12 +46,15 @@ public abstract partial class ReceivePersistentActor
 
         IsRecovering = false;
         InvokeRecover(RecoveryCompleted.Instance);
-        if (_pending.Count > 0)
+        _recoverHandlers = null;
+        if (_pending is { Count: > 0 })
             await FlushAsync().ConfigureAwait(false);
     }
 
     private void InvokeRecover(object message)
     {
+        if (_recoverHandlers is null)
+            return;
         foreach (var handler in _recoverHandlers)
         {
             if (handler.Matches(message))

@@ -2,7 +2,8 @@ namespace NodeManager.Actors.Persistence;
 
 public abstract partial class ReceivePersistentActor
 {
-    private readonly List<Invocation> _pending = [];
+    // Created on the first Persist and dropped when flushed: an idle actor holds no empty list.
+    private List<Invocation>? _pending;
     private bool _asyncCommandRunning;
     private long _eventsSinceSnapshot;
     private int _snapshotInterval;
@@ -28,7 +29,7 @@ public abstract partial class ReceivePersistentActor
             throw new InvalidOperationException($"{PersistenceId}: Persist is not allowed during recovery.");
         var list = events.Cast<object>().ToList();
         if (list.Count > 0)
-            _pending.Add(new Invocation(list, e => handler((T)e)));
+            (_pending ??= []).Add(new Invocation(list, e => handler((T)e)));
     }
 
     /// <summary>Saves <paramref name="snapshot"/> as the state after <see cref="LastSequenceNr"/>; replies <see cref="SaveSnapshotSuccess"/> or <see cref="SaveSnapshotFailure"/>.</summary>
@@ -63,10 +64,9 @@ public abstract partial class ReceivePersistentActor
     // write can never leave a later write of the same command in the journal.
     private async Task FlushAsync()
     {
-        while (_pending.Count > 0)
+        while (_pending is { Count: > 0 } invocations)
         {
-            var invocations = _pending.ToList();
-            _pending.Clear();
+            _pending = null;
             var accepted = new List<(object Event, Action<object> Handler, PersistentRepr Repr)>();
             var next = LastSequenceNr;
             foreach (var invocation in invocations)
@@ -101,7 +101,7 @@ public abstract partial class ReceivePersistentActor
 
             if (failure is not null)
             {
-                _pending.Clear();
+                _pending = null;
                 OnPersistFailure(failure, accepted[0].Event, write.LowestSequenceNr);
                 Context.Stop(Self);
                 return;
@@ -118,13 +118,14 @@ public abstract partial class ReceivePersistentActor
 
     private List<PersistentRepr>? TrySerialize(Invocation invocation, long lastSequenceNr)
     {
+        var writerUuid = _writerUuid.ToString("N");
         var reprs = new List<PersistentRepr>(invocation.Events.Count);
         foreach (var @event in invocation.Events)
         {
             try
             {
                 var (manifest, payload) = Persistence.Serializer.Serialize(@event);
-                reprs.Add(new PersistentRepr(PersistenceId, lastSequenceNr + reprs.Count + 1, manifest, payload, _writerUuid));
+                reprs.Add(new PersistentRepr(PersistenceId, lastSequenceNr + reprs.Count + 1, manifest, payload, writerUuid));
             }
             catch (PersistenceRejectedException cause)
             {

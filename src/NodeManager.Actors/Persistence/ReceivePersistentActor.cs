@@ -15,8 +15,11 @@ namespace NodeManager.Actors.Persistence;
 /// </summary>
 public abstract partial class ReceivePersistentActor : ReceiveActor
 {
-    private readonly List<RecoverHandler> _recoverHandlers = [];
-    private readonly string _writerUuid = Guid.NewGuid().ToString("N");
+    // Memory per idle actor matters (a node actor each, maybe a hundred thousand): the recovery handlers are dropped once
+    // recovery is complete (a restart builds a new instance, which declares them again), and the writer id is kept as a
+    // Guid and formatted only when writing.
+    private List<RecoverHandler>? _recoverHandlers;
+    private readonly Guid _writerUuid = Guid.NewGuid();
     private PersistenceExtension? _persistence;
 
     /// <summary>The stable id of this actor's event stream (e.g. "node-nm-3"); the same across restarts and members.</summary>
@@ -48,7 +51,7 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
     protected void Recover<T>(Action<T> handler, Predicate<T>? shouldHandle = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _recoverHandlers.Add(new RecoverHandler(
+        (_recoverHandlers ??= []).Add(new RecoverHandler(
             message => message is T typed && (shouldHandle is null || shouldHandle(typed)),
             message => handler((T)message)));
     }
@@ -117,7 +120,7 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
                 Unhandled(message);
         }
 
-        if (_pending.Count > 0 && !_asyncCommandRunning)
+        if (_pending is { Count: > 0 } && !_asyncCommandRunning)
             RunTask(FlushAsync);
     }
 
