@@ -194,7 +194,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         }
     }
 
-    private string HistoryDetail() => _state.History.Length > 0 ? _state.History[^1].Detail ?? "" : "";
+    private string HistoryDetail() => _state.LatestHistoryDetail ?? "";
 
     /// <summary>Reports the new state, arms the deadline, and either runs the next step at once or stops when terminal.</summary>
     private void AfterChange()

@@ -67,7 +67,17 @@ public sealed record NodeLifecycleState
 
     public int GearMoveFailures { get; init; }
 
-    public ImmutableArray<NodeHistoryEntry> History { get; init; } = [];
+    /// <summary>The latest journaled events (at most <see cref="HistoryLimit"/>), oldest first, built on demand.</summary>
+    public ImmutableArray<NodeHistoryEntry> History => [.. _history.Select(ToEntry)];
+
+    /// <summary>The detail of the latest history entry, or null.</summary>
+    public string? LatestHistoryDetail => _history.Length > 0 ? ToEntry(_history[^1]).Detail : null;
+
+    // Kept compact because an idle node actor lives long and there may be a hundred thousand of them: a 24-byte mark per
+    // event with its time (UTC), the phase after it, and either the event's name (a string every node shares) or, when
+    // the entry has a detail, the event itself; details are formatted when the history is read (by the status
+    // endpoint), not on every event.
+    private ImmutableArray<HistoryMark> _history = [];
 
     public bool IsLaunched => LaunchId.Length > 0;
 
@@ -106,7 +116,7 @@ public sealed record NodeLifecycleState
             NodeReclaimed r => this with { Phase = NodePhase.Reclaimed, PhaseSince = r.At, ServerId = null, VolumeId = null },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a node lifecycle event"),
         };
-        return next with { History = AddHistory(next, e) };
+        return next with { _history = AddHistory(next, e) };
     }
 
     private NodeLifecycleState AfterCleanup(DateTimeOffset at) => Cleanup switch
@@ -120,27 +130,34 @@ public sealed record NodeLifecycleState
         _ => this with { Phase = NodePhase.Failed, PhaseSince = at, Cleanup = null, ServerId = null, VolumeId = null, Added = false },
     };
 
-    private ImmutableArray<NodeHistoryEntry> AddHistory(NodeLifecycleState next, IEvent e)
+    private ImmutableArray<HistoryMark> AddHistory(NodeLifecycleState next, IEvent e)
     {
-        var name = e.GetType().Name;
-        var detail = e switch
-        {
-            ServerCreated c => $"server {c.ServerId}",
-            VolumeCreated v => $"volume {v.VolumeId}",
-            LaunchFailed f => $"{f.Outcome.ToString().ToLowerInvariant()}: {f.Reason}",
-            DrainStarted d => d.Reason,
-            GearMoved g => $"{g.Gear} → {g.Target}",
-            GearMoveFailed g => $"{g.Gear} → {g.Target}: {g.Error}",
-            DrainStalled s => s.Reason,
-            NodeLost l => l.Reason,
-            RejoinStarted r => r.Reason,
-            ServerRequested r => $"attempt {r.Attempt}",
-            _ => null,
-        };
-        var history = History.Add(new NodeHistoryEntry(e.At, PhaseNames[(int)next.Phase], name, detail));
+        var mark = new HistoryMark(e.At.UtcDateTime, next.Phase, DetailOf(e) is null ? e.GetType().Name : e);
+        var history = _history.Add(mark);
         return history.Length > HistoryLimit ? history.RemoveAt(0) : history;
     }
 
+    private static NodeHistoryEntry ToEntry(HistoryMark mark) => mark.NameOrEvent is IEvent e
+        ? new(new DateTimeOffset(mark.At), PhaseNames[(int)mark.Phase], e.GetType().Name, DetailOf(e))
+        : new(new DateTimeOffset(mark.At), PhaseNames[(int)mark.Phase], (string)mark.NameOrEvent, null);
+
+    private static string? DetailOf(IEvent e) => e switch
+    {
+        ServerCreated c => $"server {c.ServerId}",
+        VolumeCreated v => $"volume {v.VolumeId}",
+        LaunchFailed f => $"{f.Outcome.ToString().ToLowerInvariant()}: {f.Reason}",
+        DrainStarted d => d.Reason,
+        GearMoved g => $"{g.Gear} → {g.Target}",
+        GearMoveFailed g => $"{g.Gear} → {g.Target}: {g.Error}",
+        DrainStalled s => s.Reason,
+        NodeLost l => l.Reason,
+        RejoinStarted r => r.Reason,
+        ServerRequested r => $"attempt {r.Attempt}",
+        _ => null,
+    };
+
     public NodeView ToView() => new(LaunchId, Host, ServerName, District, Profile, Index, Phase, ServerId, VolumeId, LastError,
         Alerting, ActiveSince, History);
+
+    private readonly record struct HistoryMark(DateTime At, NodePhase Phase, object NameOrEvent);
 }
