@@ -13,17 +13,21 @@ namespace NodeManager.Simulators.OpenStack;
 
 /// <summary>
 /// An in-memory OpenStack (Keystone v3, Nova, Cinder v3, Designate v2, Glance image list) served over HTTP with the
-/// JSON shapes of the published api samples. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// JSON shapes of the published api samples. Start it with <see cref="StartAsync"/>; dispose it to stop. With
+/// <see cref="OpenStackSimulatorOptions.StateFile"/> set, what it holds survives a restart like a real cloud's.
 /// </summary>
 public sealed class OpenStackSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
+    private readonly SimulatorState _state;
 
-    private OpenStackSimulator(WebApplication app, CancellationTokenSource stopping, OpenStackSimulatorOptions options, SimulatorAdmin admin, Uri baseUri)
+    private OpenStackSimulator(WebApplication app, CancellationTokenSource stopping, SimulatorState state, OpenStackSimulatorOptions options, SimulatorAdmin admin,
+        Uri baseUri)
     {
         _app = app;
         _stopping = stopping;
+        _state = state;
         Options = options;
         Admin = admin;
         BaseUri = baseUri;
@@ -52,6 +56,8 @@ public sealed class OpenStackSimulator : IAsyncDisposable
     /// <summary>Starts listening on <see cref="OpenStackSimulatorOptions.Host"/>:<see cref="OpenStackSimulatorOptions.Port"/> (0 = a free port).</summary>
     public static async Task<OpenStackSimulator> StartAsync(OpenStackSimulatorOptions options, CancellationToken ct = default)
     {
+        // First, so that an unreadable state file fails the start before anything listens.
+        var state = new SimulatorState(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(OpenStackSimulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
@@ -60,7 +66,6 @@ public sealed class OpenStackSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(options.Host), options.Port));
 
         var stopping = new CancellationTokenSource();
-        var state = new SimulatorState(options);
         var faults = new FaultInjector(options.Seed, options.TimeProvider);
         var admin = new SimulatorAdmin(state, faults);
         var sim = new SimulatorContext(state, faults, stopping.Token);
@@ -89,7 +94,7 @@ public sealed class OpenStackSimulator : IAsyncDisposable
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OpenStackSimulator(app, stopping, options, admin, new Uri(address.TrimEnd('/') + "/"));
+        return new OpenStackSimulator(app, stopping, state, options, admin, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
@@ -98,6 +103,8 @@ public sealed class OpenStackSimulator : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        // Every change is already saved; this last write also drops what was purged since.
+        _state.Flush();
         _stopping.Dispose();
     }
 }

@@ -40,6 +40,7 @@ public sealed partial record OpenStackSimulatorOptions
             IncludeDns = c.GetBoolean("dns.enabled"),
             DnsZones = c.GetStringList("dns.zones"),
             Seed = c.GetInt("seed"),
+            StateFile = c.GetString("state-file"),
         };
     }
 }

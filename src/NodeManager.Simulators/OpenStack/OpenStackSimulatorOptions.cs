@@ -37,6 +37,11 @@ public sealed partial record OpenStackSimulatorOptions
     public IReadOnlyList<string> DnsZones { get; init; } = ["example.com."];
     /// <summary>Seeds error-rate and latency sampling so that runs repeat.</summary>
     public int Seed { get; init; } = 42;
+    /// <summary>
+    /// JSON file the simulated cloud is kept in across restarts (servers, volumes, attachments, recordsets); loaded at
+    /// start when it exists, rewritten atomically after every change. "" = in memory only.
+    /// </summary>
+    public string StateFile { get; init; } = "";
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -6,23 +6,51 @@ namespace NodeManager.Simulators.OpenStack.State;
 /// <summary>
 /// The simulated cloud's in-memory state. One lock guards everything (the simulator is a test double, not a
 /// throughput target); status transitions are computed from timestamps on the injected clock when read,
-/// and resources whose delete delay has passed are purged on the next access.
+/// and resources whose delete delay has passed are purged on the next access. With a
+/// <see cref="OpenStackSimulatorOptions.StateFile"/> the state is loaded from it at start and written back after
+/// every change, under the same lock, so a restarted simulator holds what it held before.
 /// </summary>
-internal sealed class SimulatorState(OpenStackSimulatorOptions options)
+internal sealed class SimulatorState
 {
     public const string NoValidHostMessage = "No valid host was found. There are not enough hosts available.";
 
     private readonly object _gate = new();
-    private readonly TimeProvider _time = options.TimeProvider;
+    private readonly OpenStackSimulatorOptions _options;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, SimServer> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimVolume> _volumes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimRecordset> _recordsets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
-    private readonly List<SimZone> _zones = options.DnsZones.Select(z => new SimZone(Guid.NewGuid().ToString(), z)).ToList();
+    private readonly List<SimZone> _zones;
     private int _serverIndex;
 
-    public OpenStackSimulatorOptions Options => options;
-    public SimulatorQuotas Quotas { get; set; } = options.Quotas;
+    /// <summary>Loads <see cref="OpenStackSimulatorOptions.StateFile"/> when it is set and exists; a corrupt file throws naming it.</summary>
+    public SimulatorState(OpenStackSimulatorOptions options)
+    {
+        _options = options;
+        _time = options.TimeProvider;
+        Quotas = options.Quotas;
+        var saved = options.StateFile.Length == 0 ? null : SimulatorStateFile.Load(options.StateFile);
+        // Zones keep their saved ids (recordset ids are addressed through them); zones newly configured get new ones.
+        var savedZones = saved?.Zones.Where(z => options.DnsZones.Contains(z.Name)).ToList() ?? [];
+        _zones = [.. savedZones, .. options.DnsZones.Where(n => savedZones.All(z => z.Name != n)).Select(n => new SimZone(Guid.NewGuid().ToString(), n))];
+        if (saved is null) return;
+        _serverIndex = saved.ServerIndex;
+        foreach (var entry in saved.Servers) _servers[entry.Id] = SimulatorStateFile.FromEntry(entry, options.StateFile);
+        foreach (var entry in saved.Volumes) _volumes[entry.Id] = SimulatorStateFile.FromEntry(entry);
+        foreach (var entry in saved.Recordsets)
+        {
+            if (_zones.FirstOrDefault(z => z.Id == entry.ZoneId) is not { } zone) continue; // its zone is no longer configured
+            _recordsets[entry.Id] = new SimRecordset
+            {
+                Id = entry.Id, Zone = zone, Name = entry.Name, Type = entry.Type, Records = entry.Records, Ttl = entry.Ttl,
+                Description = entry.Description, Created = entry.Created,
+            };
+        }
+    }
+
+    public OpenStackSimulatorOptions Options => _options;
+    public SimulatorQuotas Quotas { get; set; }
     public SimulatorModes Modes { get; set; } = new();
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -45,7 +73,7 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
         lock (_gate)
         {
             var now = Now;
-            var expires = now + options.TokenLifetime;
+            var expires = now + _options.TokenLifetime;
             _tokens[token] = expires;
             return (token, now, expires);
         }
@@ -92,12 +120,13 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
                 Metadata = metadata,
                 SecurityGroups = securityGroups.Count == 0 ? ["default"] : securityGroups,
                 Created = now,
-                ReadyAt = Modes.NeverBoots && !Modes.NoValidHost ? null : now + options.BootDelay,
+                ReadyAt = Modes.NeverBoots && !Modes.NoValidHost ? null : now + _options.BootDelay,
                 FaultMessage = Modes.NoValidHost ? NoValidHostMessage : null,
                 FixedIp = $"10.{(index >> 16) & 255}.{(index >> 8) & 255}.{index & 255}",
                 Index = index,
             };
             _servers[server.Id] = server;
+            Save();
             return server;
         }
     }
@@ -133,7 +162,8 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
             var now = Now;
             Purge(now);
             var server = Server(id, now);
-            server.DeleteAt ??= now + options.DeleteDelay;
+            server.DeleteAt ??= now + _options.DeleteDelay;
+            Save();
         }
     }
 
@@ -157,7 +187,8 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
             volume.ServerId = serverId;
             volume.Device = attachment.Device;
             volume.AttachmentId = attachment.AttachmentId;
-            volume.AttachedAt = now + options.AttachDelay;
+            volume.AttachedAt = now + _options.AttachDelay;
+            Save();
             return attachment;
         }
     }
@@ -173,6 +204,7 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
                 ?? throw new SimFaultException(404, $"Volume {volumeId} is not attached to the server {serverId}.");
             server.Attachments.Remove(attachment);
             if (_volumes.TryGetValue(volumeId, out var volume)) ClearAttachment(volume);
+            Save();
         }
     }
 
@@ -209,10 +241,11 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
                 AvailabilityZone = availabilityZone ?? "nova",
                 Metadata = metadata,
                 Created = now,
-                ReadyAt = now + options.VolumeCreateDelay,
+                ReadyAt = now + _options.VolumeCreateDelay,
                 FailsToCreate = Modes.VolumeError,
             };
             _volumes[volume.Id] = volume;
+            Save();
             return volume;
         }
     }
@@ -233,7 +266,8 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
             if (volume.ServerId is not null)
                 throw new SimFaultException(400,
                     "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.");
-            volume.DeleteAt ??= now + options.DeleteDelay;
+            volume.DeleteAt ??= now + _options.DeleteDelay;
+            Save();
         }
     }
 
@@ -266,6 +300,7 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
                 Description = description, Created = Now,
             };
             _recordsets[recordset.Id] = recordset;
+            Save();
             return recordset;
         }
     }
@@ -282,6 +317,7 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
         {
             var recordset = Recordset(zoneId, id);
             if (records is not null) recordset.Records = records;
+            Save();
             return recordset;
         }
     }
@@ -292,6 +328,7 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
         {
             var recordset = Recordset(zoneId, id);
             _recordsets.Remove(id);
+            Save();
             return recordset;
         }
     }
@@ -317,6 +354,23 @@ internal sealed class SimulatorState(OpenStackSimulatorOptions options)
     public IReadOnlyList<SimulatedRecordset> SnapshotRecordsets() => Read(_ => _recordsets.Values
         .Select(r => new SimulatedRecordset(r.Id, r.Zone.Name, r.Name, r.Type, r.Records))
         .ToList());
+
+    /// <summary>Writes the whole state to the state file (if any); called under the lock after every change, and at shutdown.</summary>
+    public void Flush()
+    {
+        lock (_gate) Save();
+    }
+
+    private void Save()
+    {
+        if (_options.StateFile.Length == 0) return;
+        SimulatorStateFile.Save(_options.StateFile, new SimulatorStateFile.Document(
+            _serverIndex,
+            [.. _zones],
+            _servers.Values.OrderBy(s => s.Index).Select(SimulatorStateFile.ToEntry).ToList(),
+            _volumes.Values.OrderBy(v => v.Created).Select(SimulatorStateFile.ToEntry).ToList(),
+            _recordsets.Values.Select(SimulatorStateFile.ToEntry).ToList()));
+    }
 
     private void Purge(DateTimeOffset now)
     {
