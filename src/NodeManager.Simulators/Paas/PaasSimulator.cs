@@ -7,6 +7,8 @@ namespace NodeManager.Simulators.Paas;
 /// and the platform the controller acts on. Nodes become ready <see cref="PaasSimulatorOptions.ReadyDelay"/> after they
 /// are added; gear moves take <see cref="PaasSimulatorOptions.MoveTime"/> and sometimes fail. Everything runs on the
 /// given <see cref="TimeProvider"/>: demand is brought up to date on every call, so it needs no timer of its own.
+/// With <see cref="PaasSimulatorOptions.StateFile"/> set, the nodes are loaded from it at construction and written back
+/// after every change, so a restarted simulator still reports the nodes it had (the demand curve starts again).
 /// </summary>
 public sealed class PaasSimulator : ICapacitySource, IPlatform
 {
@@ -17,6 +19,7 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
     private readonly Dictionary<string, SimulatedDistrict> _districts;
     private readonly Dictionary<string, SimNode> _nodes = new(StringComparer.Ordinal);
     private long _nextGear;
+    private bool _changed;
 
     public PaasSimulator(PaasSimulatorOptions options, TimeProvider time)
     {
@@ -25,6 +28,16 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
         _start = time.GetUtcNow();
         _random = new Random(options.Seed);
         _districts = options.Districts.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        if (options.StateFile.Length > 0 && PaasStateFile.Load(options.StateFile) is { } saved)
+        {
+            _nextGear = saved.NextGear;
+            foreach (var n in saved.Nodes)
+            {
+                var node = new SimNode(n.Host, n.District, n.Profile, n.ReadyAt) { Active = n.Active };
+                node.Gears.AddRange(n.Gears);
+                _nodes[n.Host] = node;
+            }
+        }
     }
 
     public PaasSimulatorOptions Options { get; }
@@ -34,7 +47,12 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
     {
         get
         {
-            lock (_lock) return Reconcile().Values.Sum();
+            lock (_lock)
+            {
+                var pending = Reconcile().Values.Sum();
+                SaveIfChanged();
+                return pending;
+            }
         }
     }
 
@@ -58,6 +76,7 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
                 new DistrictCapacity(d.Name, d.Profile, d.UidCapacity, Math.Min(d.UidCapacity, GearsIn(d.Name)))).ToList();
             var nodes = _nodes.Values.OrderBy(n => n.Host, StringComparer.Ordinal).Select(n =>
                 new NodeCapacity(n.Host, n.District, n.Profile, n.Gears.Count, Options.MaxActiveGears, now >= n.ReadyAt)).ToList();
+            SaveIfChanged();
             return Task.FromResult(new CapacityDocument(districts, nodes));
         }
     }
@@ -69,7 +88,12 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
             if (!_districts.ContainsKey(node.District))
                 throw new PlatformException($"add-node {node.Host}", $"district {node.District} does not exist", 1);
             if (!_nodes.ContainsKey(node.Host))
+            {
                 _nodes[node.Host] = new SimNode(node.Host, node.District, node.Profile, _time.GetUtcNow() + Options.ReadyDelay);
+                _changed = true;
+            }
+
+            SaveIfChanged();
         }
 
         return Task.CompletedTask;
@@ -82,7 +106,13 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
 
     public Task DeactivateNodeAsync(PlatformNode node, CancellationToken cancellationToken)
     {
-        lock (_lock) Require(node, "deactivate-node").Active = false;
+        lock (_lock)
+        {
+            Require(node, "deactivate-node").Active = false;
+            _changed = true;
+            SaveIfChanged();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -91,6 +121,7 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
         lock (_lock)
         {
             Reconcile();
+            SaveIfChanged();
             return Task.FromResult<IReadOnlyList<string>>(_nodes.TryGetValue(node.Host, out var n) ? [.. n.Gears] : []);
         }
     }
@@ -110,6 +141,8 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
                 throw new PlatformException(operation, "oo-admin-move: gear move failed (simulated), rolled back", 1);
             source.Gears.Remove(gear);
             target.Gears.Add(gear);
+            _changed = true;
+            SaveIfChanged();
         }
     }
 
@@ -123,7 +156,10 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
                 if (n.Gears.Count > 0)
                     throw new PlatformException($"remove-node {node.Host}", $"node still holds {n.Gears.Count} gear(s)", 1);
                 _nodes.Remove(node.Host);
+                _changed = true;
             }
+
+            SaveIfChanged();
         }
 
         return Task.CompletedTask;
@@ -145,6 +181,7 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
             {
                 var fullest = nodes.Where(n => n.Gears.Count > 0).MaxBy(n => n.Gears.Count)!;
                 fullest.Gears.RemoveAt(fullest.Gears.Count - 1);
+                _changed = true;
             }
 
             // New gears land on the emptiest active, ready node with room.
@@ -153,12 +190,23 @@ public sealed class PaasSimulator : ICapacitySource, IPlatform
                 var target = nodes.Where(n => n.Active && now >= n.ReadyAt && n.Gears.Count < Options.MaxActiveGears).MinBy(n => n.Gears.Count);
                 if (target is null) break;
                 target.Gears.Add($"gear-{++_nextGear:D6}");
+                _changed = true;
             }
 
             pending[district.Name] = want - have;
         }
 
         return pending;
+    }
+
+    /// <summary>Under the lock: writes the state file after a change (demo scale: the whole file each time is cheap).</summary>
+    private void SaveIfChanged()
+    {
+        if (!_changed || Options.StateFile.Length == 0) return;
+        PaasStateFile.Save(Options.StateFile, new PaasStateFile.Document(_nextGear,
+            _nodes.Values.OrderBy(n => n.Host, StringComparer.Ordinal)
+                .Select(n => new PaasStateFile.NodeEntry(n.Host, n.District, n.Profile, n.ReadyAt, n.Active, [.. n.Gears])).ToList()));
+        _changed = false;
     }
 
     private int GearsIn(string district) => _nodes.Values.Where(n => n.District == district).Sum(n => n.Gears.Count);

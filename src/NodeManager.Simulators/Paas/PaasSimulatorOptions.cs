@@ -20,6 +20,9 @@ public sealed record PaasSimulatorOptions
 
     public IReadOnlyList<SimulatedDistrict> Districts { get; init; } = [];
 
+    /// <summary>JSON file the nodes are kept in across restarts; "" = in memory only.</summary>
+    public string StateFile { get; init; } = "";
+
     public static PaasSimulatorOptions Create(Config config)
     {
         var c = config.GetConfig("node-manager.simulators.paas");
@@ -34,6 +37,7 @@ public sealed record PaasSimulatorOptions
             MoveTime = c.GetTimeSpan("move-time"),
             MoveFailureRate = rate,
             MaxActiveGears = max,
+            StateFile = c.GetString("state-file"),
             Districts = c.GetConfigList("districts").Select(d => new SimulatedDistrict(
                 d.GetString("name"),
                 d.GetString("profile"),
