@@ -30,6 +30,8 @@ public sealed class DemoScenarioSpec : IDisposable
               management.port = 0
               simulators.openstack.port = 0
               persistence.journal.connection-string = "Data Source={{journal}}"
+              simulators.openstack.state-file = "{{_files.PathOf("openstack-simulator.json")}}"
+              simulators.paas.state-file = "{{_files.PathOf("paas-simulator.json")}}"
               logging.console.enabled = off
             }
             """);
