@@ -52,6 +52,9 @@ Task("Test")
 Task("Bench")
     .Does(() =>
 {
+    // The persistence benchmarks measure SQLite and PostgreSQL side by side.
+    using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
+    Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
     DotNetRun("./tests/NodeManager.Benchmarks/NodeManager.Benchmarks.csproj",
         new ProcessArgumentBuilder().Append("--filter").Append("*").Append("--join"),
         new DotNetRunSettings { Configuration = "Release" });

@@ -8,7 +8,7 @@ namespace NodeManager.Benchmarks.Actors;
 /// One request-reply round trip: <c>Ask</c> to an actor that answers at once, against a bare
 /// channel request whose reader loop completes the caller's TaskCompletionSource. Target: median ≤ 5 µs.
 /// </summary>
-[Config(typeof(ShortActorJob))]
+[Config(typeof(ShortJobs.Fast))]
 [MedianColumn]
 [MemoryDiagnoser]
 public class AskLatencyBenchmark

@@ -110,7 +110,7 @@ public class IdleActorMemoryBenchmark
     {
         public Config()
         {
-            AddJob(new ShortActorJob().GetJobs().Single());
+            AddJob(ShortJobs.InProcess(warmups: 3, iterations: 15));
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
             AddColumn(new RetainedColumn());
         }

@@ -9,7 +9,7 @@ namespace NodeManager.Benchmarks.Actors;
 /// <c>Channel&lt;T&gt;</c> with a reader loop doing the same work (count, finish at the last).
 /// Times are per message. Target: Ratio ≤ 2 (the actor at least half the channel's throughput).
 /// </summary>
-[Config(typeof(ShortActorJob))]
+[Config(typeof(ShortJobs.Fast))]
 [MedianColumn]
 public class OneWayThroughputBenchmark
 {

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using NodeManager.Core.Configuration;
 using NodeManager.Hocon;
 
@@ -14,7 +11,7 @@ namespace NodeManager.Benchmarks.Hocon;
 /// cheapest way .NET has to read that much structure; the ratio is the price of HOCON's origins, merging and
 /// substitutions (a few hundred microseconds, once per start). Target: parse + resolve of reference.conf under 2 ms.
 /// </summary>
-[Config(typeof(Job))]
+[Config(typeof(ShortJobs.Controller))]
 [MemoryDiagnoser]
 public class ReferenceConfParseBenchmark
 {
@@ -55,12 +52,4 @@ public class ReferenceConfParseBenchmark
         .WithFallback(ConfigFactory.ParseString(_reference, "reference.conf"))
         .Resolve()
         .GetInt("node-manager.scaling.high-water-mark");
-
-    /// <summary>In process and short: a stable ratio in seconds, so the whole Bench target stays within minutes.</summary>
-    private sealed class Job : ManualConfig
-    {
-        public Job() =>
-            AddJob(BenchmarkDotNet.Jobs.Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(8)
-                .WithToolchain(InProcessEmitToolchain.Instance));
-    }
 }

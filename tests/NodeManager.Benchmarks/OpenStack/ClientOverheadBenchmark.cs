@@ -7,7 +7,7 @@ namespace NodeManager.Benchmarks.OpenStack;
 /// parsing into records) against a raw HttpClient making the same request to the same simulator in the same run.
 /// Target: Ratio ≤ 1.2 — the simulator's own work dominates both.
 /// </summary>
-[Config(typeof(Actors.ShortActorJob))]
+[Config(typeof(ShortJobs.Fast))]
 [MemoryDiagnoser]
 public class ClientOverheadBenchmark
 {

@@ -7,7 +7,7 @@ namespace NodeManager.Benchmarks.OpenStack;
 /// vs raw HttpClient on the same simulator. Each invocation is 64 callers × 16 calls; the Mean is per call, so
 /// calls/s = 1 s / Mean.
 /// </summary>
-[Config(typeof(Actors.ShortActorJob))]
+[Config(typeof(ShortJobs.Fast))]
 public class SustainedThroughputBenchmark
 {
     private const int Callers = 64;

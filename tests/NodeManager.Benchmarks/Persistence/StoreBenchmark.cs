@@ -4,7 +4,7 @@ using NodeManager.Persistence.Sql;
 namespace NodeManager.Benchmarks.Persistence;
 
 /// <summary>A benchmark over each SQL store, in a scope (SQLite file / PostgreSQL schema) of its own that is dropped afterwards.</summary>
-[Config(typeof(ShortPersistenceJob))]
+[Config(typeof(ShortJobs.Database))]
 public abstract class StoreBenchmark
 {
     protected string Scope { get; } = "bench_" + Guid.NewGuid().ToString("N")[..10];

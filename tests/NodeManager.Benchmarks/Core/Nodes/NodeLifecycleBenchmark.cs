@@ -17,7 +17,7 @@ namespace NodeManager.Benchmarks.Core.Nodes;
 /// Target: ≥ 1,000 lifecycles/s. Baseline: 100 nodes at once; the measured case 1,000 at once.
 /// The set-up also prints the memory retained per idle Active node actor (target ≤ 2 KB).
 /// </summary>
-[Config(typeof(ShortCoreJob))]
+[Config(typeof(ShortJobs.Controller))]
 public class NodeLifecycleBenchmark
 {
     private ActorSystem _system = null!;

@@ -15,7 +15,7 @@ namespace NodeManager.Benchmarks.Core.Scaling;
 /// node managed; usage spread so that districts scale up, down and hold. Target: ≤ 100 ms at 1,000 districts.
 /// Baseline: 100 districts.
 /// </summary>
-[Config(typeof(ShortCoreJob))]
+[Config(typeof(ShortJobs.Controller))]
 [MemoryDiagnoser]
 public class CapacityEvaluationBenchmark
 {
