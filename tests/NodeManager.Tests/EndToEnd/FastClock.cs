@@ -5,9 +5,10 @@ namespace NodeManager.Tests.EndToEnd;
 /// fire after their due time divided by Factor. For end-to-end runs with real sockets, where virtual time cannot
 /// know when the I/O in flight has settled.
 /// </summary>
-internal sealed class FastClock(double factor) : TimeProvider
+/// <param name="start">What now is at construction; a restarted run passes where the previous run's clock stopped.</param>
+internal sealed class FastClock(double factor, DateTimeOffset? start = null) : TimeProvider
 {
-    private readonly DateTimeOffset _start = System.GetUtcNow();
+    private readonly DateTimeOffset _start = start ?? System.GetUtcNow();
     private readonly long _startTimestamp = System.GetTimestamp();
 
     public double Factor { get; } = factor;
