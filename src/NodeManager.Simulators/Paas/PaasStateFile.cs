@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NodeManager.Simulators.Paas;
 
 /// <summary>
@@ -8,27 +6,13 @@ namespace NodeManager.Simulators.Paas;
 /// </summary>
 internal static class PaasStateFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     internal sealed record Document(long NextGear, List<NodeEntry> Nodes);
 
     internal sealed record NodeEntry(string Host, string District, string Profile, DateTimeOffset ReadyAt, bool Active, List<string> Gears);
 
     /// <summary>The saved document, or null when the file does not exist; an unreadable file fails naming it.</summary>
-    public static Document? Load(string path)
-    {
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json) ?? throw new InvalidDataException("the file holds null");
-            return document.Nodes is null ? throw new InvalidDataException("no \"nodes\" list") : document;
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"PaaS simulator state file {Path.GetFullPath(path)} cannot be read: {e.Message}", e);
-        }
-    }
+    public static Document? Load(string path) =>
+        JsonStateFile.Load<Document>(path, "PaaS simulator", d => d.Nodes is null ? "no \"nodes\" list" : null);
 
-    /// <summary>Written through a temporary file and a rename, so a crash never leaves half a file.</summary>
-    public static void Save(string path, Document document) => AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(document, Json));
+    public static void Save(string path, Document document) => JsonStateFile.Save(path, document);
 }

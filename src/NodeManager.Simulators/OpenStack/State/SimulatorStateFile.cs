@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NodeManager.Simulators.OpenStack.State;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace NodeManager.Simulators.OpenStack.State;
 /// </summary>
 internal static class SimulatorStateFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     internal sealed record Document(int ServerIndex, List<SimZone> Zones, List<ServerEntry> Servers, List<VolumeEntry> Volumes, List<RecordsetEntry> Recordsets);
 
     internal sealed record ServerEntry(string Id, string Name, string FlavorId, string ImageId, string? KeyName, string AvailabilityZone,
@@ -25,22 +21,10 @@ internal static class SimulatorStateFile
         DateTimeOffset Created);
 
     /// <summary>The saved document, or null when the file does not exist; an unreadable file fails naming it.</summary>
-    public static Document? Load(string path)
-    {
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json)
-                ?? throw new InvalidDataException("the file holds null");
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"OpenStack simulator state file {System.IO.Path.GetFullPath(path)} cannot be read: {e.Message}", e);
-        }
-    }
+    public static Document? Load(string path) => JsonStateFile.Load<Document>(path, "OpenStack simulator",
+        d => d.Zones is null || d.Servers is null || d.Volumes is null || d.Recordsets is null ? "a list of zones, servers, volumes or recordsets is missing" : null);
 
-    /// <summary>Writes a temporary file beside <paramref name="path"/> and renames it over, so a crash never leaves half a file.</summary>
-    public static void Save(string path, Document document) => AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(document, Json));
+    public static void Save(string path, Document document) => JsonStateFile.Save(path, document);
 
     public static ServerEntry ToEntry(SimServer s) => new(s.Id, s.Name, s.Flavor.Id, s.ImageId, s.KeyName, s.AvailabilityZone, s.Metadata,
         [.. s.SecurityGroups], s.Created, s.ReadyAt, s.FaultMessage, s.DeleteAt, s.FixedIp, s.Index, [.. s.Attachments]);
