@@ -33,7 +33,11 @@ public sealed class ActorSystem : IAsyncDisposable
         _systemGuardian = _root.AttachChild(Props.Create(() => new Guardian()), "system");
         _root.Start();
         CoordinatedShutdown = new CoordinatedShutdown(this);
-        SystemActorOf(Props.Create(() => new DeadLetterLogger(settings)), "deadLetterLogger");
+        // Subscribed here rather than in the logger's PreStart, which runs later on a pool thread: a dead letter or
+        // unhandled message published right after Create would otherwise be missed by the log.
+        var deadLetterLogger = SystemActorOf(Props.Create(() => new DeadLetterLogger(settings)), "deadLetterLogger");
+        EventStream.Subscribe(deadLetterLogger, typeof(DeadLetter));
+        EventStream.Subscribe(deadLetterLogger, typeof(UnhandledMessage));
     }
 
     public string Name { get; }

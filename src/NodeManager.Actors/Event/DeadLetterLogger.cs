@@ -5,7 +5,8 @@ namespace NodeManager.Actors;
 /// <summary>
 /// Logs dead letters and unhandled messages (sender, recipient, message type), at most
 /// <c>DeadLetterLogLimit</c> per <c>DeadLetterLogWindow</c>; the rest are counted and summarised
-/// when the window ends, so a flood cannot drown the log.
+/// when the window ends, so a flood cannot drown the log. The actor system subscribes it to the event
+/// stream when it creates it.
 /// </summary>
 internal sealed class DeadLetterLogger : ReceiveActor
 {
@@ -22,12 +23,6 @@ internal sealed class DeadLetterLogger : ReceiveActor
         _windowStart = settings.TimeProvider.GetTimestamp();
         Receive<DeadLetter>(letter => Record(letter.Message, letter.Sender, letter.Recipient, unhandled: false));
         Receive<UnhandledMessage>(message => Record(message.Message, message.Sender, message.Recipient, unhandled: true));
-    }
-
-    protected internal override void PreStart()
-    {
-        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
-        Context.System.EventStream.Subscribe(Self, typeof(UnhandledMessage));
     }
 
     protected internal override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
