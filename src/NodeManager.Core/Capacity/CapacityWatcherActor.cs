@@ -1,5 +1,5 @@
+using Akka.Actor;
 using Microsoft.Extensions.Logging;
-using NodeManager.Actors;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
@@ -15,12 +15,13 @@ namespace NodeManager.Core.Capacity;
 /// leaked servers (this cluster's metadata, no node knows them): reported always, deleted only with
 /// <c>cleanup.delete-leaked = on</c>.
 /// </summary>
-public sealed partial class CapacityWatcherActor : ReceiveActor
+public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
 {
     private const string PollTimer = "poll";
 
     private readonly ControllerServices _services;
     private readonly IActorRef _districts;
+    private readonly ILogger _log;
     private PolicyMemory _memory = PolicyMemory.Empty;
     private IReadOnlyList<PolicyCondition> _conditions = [];
     private bool _reading;
@@ -29,15 +30,18 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
     {
         _services = services;
         _districts = districts;
+        _log = services.Loggers.CreateLogger(LogSources.Watcher);
         Receive<Poll>(_ => OnPoll());
         Receive<CapacityRead>(OnRead);
         Receive<CapacityFailed>(OnFailed);
         Receive<LeakScan>(OnLeakScan);
-        Receive<NodeManager.Actors.Status.Failure>(f => LogLeakScanFailed(Log, f.Cause.Message));
-        Receive<NodeManager.Actors.Status.Success>(_ => { });
+        Receive<Akka.Actor.Status.Failure>(f => LogLeakScanFailed(_log, f.Cause.Message));
+        Receive<Akka.Actor.Status.Success>(_ => { });
     }
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
 
     protected override void PreStart()
     {
@@ -48,7 +52,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
     {
         if (_reading) return;
         _reading = true;
-        var time = Context.System.TimeProvider;
+        var time = _services.Time;
         _services.Capacity.ReadAsync(CancellationToken.None)
             .WaitAsync(_services.CapacitySettings.Timeout, time)
             .PipeTo(Self, success: doc => new CapacityRead(doc), failure: error => new CapacityFailed(error));
@@ -67,7 +71,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
         _memory = outcome.Memory;
         if (!outcome.Conditions.SequenceEqual(_conditions))
             foreach (var condition in outcome.Conditions)
-                LogCondition(Log, condition.Type, condition.Subject, condition.Message);
+                LogCondition(_log, condition.Type, condition.Subject, condition.Message);
         _conditions = outcome.Conditions;
 
         foreach (var decision in outcome.Decisions)
@@ -91,7 +95,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
         var reason = failed.Error is TimeoutException
             ? $"holding: the capacity source did not answer within {_services.CapacitySettings.Timeout}"
             : $"holding: the capacity source failed: {failed.Error.Message}";
-        LogSourceFailed(Log, reason);
+        LogSourceFailed(_log, reason);
         foreach (var view in _services.Board.Districts.Values)
             _districts.Tell(new DistrictsActor.ToDistrict(view.Name,
                 new DistrictSupervisor.Decide(view.Profile, new Hold(view.Name, reason), [], view.Conditions)));
@@ -111,7 +115,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor
         if (leaked.Count == 0) return;
         foreach (var server in leaked)
         {
-            LogLeak(Log, server.Name, server.Id, _services.Cleanup.DeleteLeaked ? "deleting it (cleanup.delete-leaked = on)" : "set cleanup.delete-leaked = on to delete it");
+            LogLeak(_log, server.Name, server.Id, _services.Cleanup.DeleteLeaked ? "deleting it (cleanup.delete-leaked = on)" : "set cleanup.delete-leaked = on to delete it");
             if (_services.Cleanup.DeleteLeaked)
                 _services.Cloud.DeleteServerAsync(server.Id, CancellationToken.None).PipeTo(Self);
         }

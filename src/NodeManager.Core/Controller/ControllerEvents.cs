@@ -1,4 +1,4 @@
-using NodeManager.Actors.Persistence;
+using NodeManager.Core.Serialization;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
 

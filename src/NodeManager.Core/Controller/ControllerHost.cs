@@ -1,5 +1,5 @@
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
+using Akka.Actor;
+using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
@@ -24,11 +24,12 @@ namespace NodeManager.Core.Controller;
 /// <item>the root <see cref="Config"/> (resolved; <c>node-manager.cluster-name</c>, <c>.capacity</c>, <c>.scaling</c>,
 /// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
 /// only by whoever builds the adapters, see <see cref="PlatformAdapters"/> and <c>PaasSimulator</c>);</item>
-/// <item>an <see cref="ActorSystem"/> with a <see cref="PersistenceExtension"/> registered (the controller's event
-/// manifests are added to its serializer's registry here, idempotently);</item>
+/// <item>an <see cref="ActorSystem"/> whose journal and snapshot store are configured, with the product's serializer
+/// bound to the controller's events;</item>
 /// <item>the <see cref="ICloud"/> (e.g. <c>OpenStackCloud</c> over the OpenStack simulator in the demo), the
 /// <see cref="ICapacitySource"/> and <see cref="IPlatform"/> (for <c>simulated</c>, one <c>PaasSimulator</c> is both);</item>
-/// <item>the <see cref="TimeProvider"/> the system runs on (must be the system's; used for status timestamps).</item>
+/// <item>the <see cref="TimeProvider"/> (the system clock in production; in tests one reading Akka's TestScheduler, so
+/// that timestamps and the actors' timers move together) and the <see cref="ILoggerFactory"/>.</item>
 /// </list>
 /// Stop with <see cref="StopAsync"/> in coordinated shutdown's <c>service-stop</c> phase, before the system terminates:
 /// it stops the watcher first (no new decisions), then the districts (their nodes' state is already journaled; a
@@ -60,7 +61,8 @@ public sealed class ControllerHost : IControllerStatus
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
-    public static ControllerHost Start(Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time)
+    public static ControllerHost Start(
+        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -75,17 +77,18 @@ public sealed class ControllerHost : IControllerStatus
             ProfilesSettings.Create(config),
             CleanupSettings.Create(config),
             new ControllerBoard(),
-            new LimitsCache(cloud, time, scaling.LimitsCacheTtl));
-        return Start(services, system, time);
+            new LimitsCache(cloud, time, scaling.LimitsCacheTtl),
+            time,
+            loggers);
+        return Start(services, system);
     }
 
     /// <summary>Starts the actors on settings built directly (tests and benchmarks).</summary>
-    public static ControllerHost Start(ControllerServices services, ActorSystem system, TimeProvider time)
+    public static ControllerHost Start(ControllerServices services, ActorSystem system)
     {
-        ControllerEvents.Register(system.GetExtension<PersistenceExtension>().Serializer.Registry);
-        var districts = system.ActorOf(Props.Create(() => new DistrictsActor(services)), "districts");
-        var watcher = system.ActorOf(Props.Create(() => new CapacityWatcherActor(services, districts)), "capacity-watcher");
-        return new ControllerHost(system, services, districts, watcher, time);
+        var districts = system.ActorOf(Props.Create(typeof(DistrictsActor), services), "districts");
+        var watcher = system.ActorOf(Props.Create(typeof(CapacityWatcherActor), services, districts), "capacity-watcher");
+        return new ControllerHost(system, services, districts, watcher, services.Time);
     }
 
     /// <summary>Stops the watcher, then the districts with their nodes; safe to call twice.</summary>

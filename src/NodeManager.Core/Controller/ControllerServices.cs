@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
@@ -8,7 +9,11 @@ using NodeManager.Core.Settings;
 
 namespace NodeManager.Core.Controller;
 
-/// <summary>Everything the controller's actors share: settings, the cloud and platform, and the board they publish to.</summary>
+/// <summary>
+/// Everything the controller's actors share: settings, the cloud and platform, the board they publish to, the clock
+/// (the product's <see cref="TimeProvider"/>; in tests one over Akka's TestScheduler, so timestamps and timers move
+/// together) and the loggers.
+/// </summary>
 public sealed record ControllerServices(
     string Cluster,
     ICloud Cloud,
@@ -21,7 +26,9 @@ public sealed record ControllerServices(
     ProfilesSettings Profiles,
     CleanupSettings Cleanup,
     ControllerBoard Board,
-    LimitsCache Limits)
+    LimitsCache Limits,
+    TimeProvider Time,
+    ILoggerFactory Loggers)
 {
     public NodeStepRunner RunnerFor(string profile) => new(Cloud, Platform, Profiles.For(profile), Lifecycle, Cluster);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
 using Microsoft.Extensions.Logging;
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Nodes;
@@ -17,11 +17,15 @@ namespace NodeManager.Core.Districts;
 /// Before a launch it checks the cloud's limits (cached); a quota or no-valid-host answer aborts the launch, backs the
 /// district (or the whole cloud) off and raises the "exhausted" condition until capacity returns.
 /// </summary>
-public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
+public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IWithTimers
 {
     private const int FinishedKept = 50;
 
+    /// <summary>Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short.</summary>
+    private const int SnapshotEvery = 200;
+
     private readonly ControllerServices _services;
+    private readonly ILogger _log;
     private readonly Dictionary<string, NodeView> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
     private ImmutableList<NodeView> _finished = [];
@@ -33,6 +37,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     public DistrictSupervisorActor(string name, ControllerServices services)
     {
         _services = services;
+        _log = services.Loggers.District(name);
         _state = new DistrictState(name);
 
         Recover<SnapshotOffer>(offer => _state = (DistrictState)offer.Snapshot);
@@ -46,14 +51,15 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         Command<RequestDrain>(OnRequestDrain);
         Command<Terminated>(OnTerminated);
         Command<RecreateNode>(r => StartNode(r.LaunchId));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => LogSnapshotFailed(_log, Name, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId => PersistenceIdFor(_state.Name);
 
-    /// <summary>Decisions are journaled whenever their reason changes: snapshots keep recovery short.</summary>
-    protected override int SnapshotEvery => 200;
-
-    protected override object? SnapshotState => _state;
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static string PersistenceIdFor(string district) => $"district-{district}";
 
@@ -61,7 +67,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
 
     private DistrictSettings Settings => _services.Districts.For(Name);
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
 
     private void OnRecovered()
     {
@@ -73,14 +79,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     private void OnDecide(Decide decide)
     {
         if (_state.Profile != decide.Profile)
-            Persist(new DistrictStarted(decide.Profile, Now), e => _state = _state.Apply(e));
+            Record(new DistrictStarted(decide.Profile, Now));
         _conditions = decide.Conditions;
         var decision = decide.Decision;
         if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
-            Persist(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
+            Record(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
             {
-                _state = _state.Apply(e);
-                LogDecision(Log, Name, decision.Kind, decision.Reason);
+                LogDecision(_log, Name, decision.Kind, decision.Reason);
             });
 
         if (decide.ReportedHosts is { } reported)
@@ -118,7 +123,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         _launching = false;
         if (check.Error is not null)
         {
-            LogLimitsUnknown(Log, Name, check.Error.Message);
+            LogLimitsUnknown(_log, Name, check.Error.Message);
             return;
         }
 
@@ -140,19 +145,14 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, Math.Max(Settings.MaxNodes, 1)) is not { } name) break;
             taken.Add(name.Index);
             // Journal the name first; the node actor starts once it is durable.
-            Persist(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e =>
-            {
-                _state = _state.Apply(e);
-                StartNode(e.LaunchId);
-            });
+            Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e => StartNode(e.LaunchId));
             launched++;
         }
 
         if (launched > 0)
-            Persist(new ScaledUp(launched, check.Up.Reason, Now), e =>
+            Record(new ScaledUp(launched, check.Up.Reason, Now), e =>
             {
-                _state = _state.Apply(e);
-                LogScaledUp(Log, Name, launched, check.Up.Reason);
+                LogScaledUp(_log, Name, launched, check.Up.Reason);
                 Publish();
             });
     }
@@ -169,16 +169,15 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         };
         if (refusal is not null)
         {
-            LogDrainRefused(Log, Name, host, refusal);
+            LogDrainRefused(_log, Name, host, refusal);
             if (reply) replyTo?.Tell(new NodeLifecycle.DrainRefused(host, refusal));
             return;
         }
 
         var targets = servingHosts.Concat(_views.Values.Where(v => v.Phase == NodePhase.Active).Select(v => v.Host))
             .Where(h => h != host).Distinct(StringComparer.Ordinal).ToList();
-        Persist(new ScaleDownStarted(host, reason, Now), e =>
+        Record(new ScaleDownStarted(host, reason, Now), e =>
         {
-            _state = _state.Apply(e);
             if (_children.TryGetValue(node!.LaunchId, out var child)) child.Tell(new NodeLifecycle.Drain(reason, targets));
             if (reply) replyTo?.Tell(new DrainAccepted(host));
             Publish();
@@ -203,7 +202,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             _finished = _finished.Add(view);
             if (_finished.Count > FinishedKept) _finished = _finished.RemoveAt(0);
             if (_state.Nodes.ContainsKey(view.LaunchId))
-                Persist(new NodeFinished(view.LaunchId, view.Phase, Now), e => _state = _state.Apply(e));
+                Record(new NodeFinished(view.LaunchId, view.Phase, Now));
         }
         else
         {
@@ -230,10 +229,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
             : _state.Backoff is { } b && b.IsActive(now) ? b
             : BackoffState.Raise(_state.Backoff ?? _state.PreviousBackoff, message, now, _services.Scaling.ExhaustionBackoffMin, _services.Scaling.ExhaustionBackoffMax);
         if (_state.Backoff == backoff) return;
-        Persist(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, byLimits, now), e =>
+        Record(new ExhaustionRaised(scope, backoff.Message, backoff.Since, backoff.RetryAt, backoff.Attempts, byLimits, now), e =>
         {
-            _state = _state.Apply(e);
-            LogExhausted(Log, Name, scope, backoff.RetryAt, backoff.Message);
+            LogExhausted(_log, Name, scope, backoff.RetryAt, backoff.Message);
             Publish();
         });
     }
@@ -252,10 +250,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     {
         if (_state.Backoff is null) return;
         if (_state.BackoffScope == ExhaustionScope.Cloud) _services.Board.ClearCloudBackoff(proven);
-        Persist(new ExhaustionCleared(proven, Now), e =>
+        Record(new ExhaustionCleared(proven, Now), e =>
         {
-            _state = _state.Apply(e);
-            LogRecovered(Log, Name, why);
+            LogRecovered(_log, Name, why);
             Publish();
         });
     }
@@ -271,9 +268,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     {
         if (!_state.Nodes.TryGetValue(launchId, out var node) || _children.ContainsKey(launchId)) return;
         var seq = launchId[(launchId.LastIndexOf('-') + 1)..];
-        var runner = _services.RunnerFor(_state.Profile);
         var child = Context.ActorOf(
-            Props.Create(() => new NodeLifecycleActor(launchId, runner, _services.Lifecycle)),
+            Props.Create(typeof(NodeLifecycleActor),
+                launchId, _services.RunnerFor(_state.Profile), _services.Lifecycle, _services.Time, _services.Loggers.Node(Name, node.Host)),
             $"node-{node.Host}-{seq}");
         Context.Watch(child);
         _children[launchId] = child;
@@ -288,6 +285,30 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
         // A node that stopped before finishing (a journal write failed) comes back from its journal after a pause.
         if (_state.Nodes.ContainsKey(entry.Key))
             Timers.StartSingleTimer($"recreate-{entry.Key}", new RecreateNode(entry.Key), _services.Lifecycle.PollInterval);
+    }
+
+    /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <see cref="SnapshotEvery"/> events, then runs <paramref name="then"/>.</summary>
+    private void Record<TEvent>(TEvent e, Action<TEvent>? then = null)
+        where TEvent : IEvent =>
+        Persist(e, persisted =>
+        {
+            _state = _state.Apply(persisted);
+            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state);
+            then?.Invoke(persisted);
+        });
+
+    /// <summary>The journal failed to replay: one warning line; the parent restarts the district with back-off.</summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        LogRecoveryFailed(_log, PersistenceId, LastSequenceNr, reason.Message);
+        Context.Stop(Self);
+    }
+
+    /// <summary>A journal write failed: stop (Akka's rule); the parent restarts the district from its journal with back-off.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        LogPersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+        Context.Stop(Self);
     }
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
@@ -309,6 +330,15 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor
     private sealed record LimitsChecked(ScaleUp Up, CloudLimits? Limits, Exception? Error);
 
     private sealed record RecreateNode(string LaunchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: recovery failed after sequence number {SequenceNr}: {Reason}")]
+    private static partial void LogRecoveryFailed(ILogger logger, string persistenceId, long sequenceNr, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
+    private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: snapshot failed, recovery replays more events until the next one: {Reason}")]
+    private static partial void LogSnapshotFailed(ILogger logger, string district, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{District}: {Kind}: {Reason}")]
     private static partial void LogDecision(ILogger logger, string district, string kind, string reason);

@@ -1,4 +1,4 @@
-using NodeManager.Actors;
+using Akka.Actor;
 using NodeManager.Core.Controller;
 
 namespace NodeManager.Core.Districts;
@@ -16,7 +16,7 @@ public sealed class DistrictsActor : ReceiveActor
     public DistrictsActor(ControllerServices services)
     {
         _services = services;
-        Receive<ToDistrict>(m => Context.Forward(Supervisor(m.District), m.Message));
+        Receive<ToDistrict>(m => Supervisor(m.District).Forward(m.Message));
         Receive<Terminated>(t =>
         {
             foreach (var name in _supervisors.Where(kv => kv.Value.Equals(t.ActorRef)).Select(kv => kv.Key).ToList())
@@ -28,7 +28,7 @@ public sealed class DistrictsActor : ReceiveActor
     {
         if (_supervisors.TryGetValue(district, out var existing)) return existing;
         var services = _services;
-        var supervisor = Context.ActorOf(Props.Create(() => new DistrictSupervisorActor(district, services)), $"district-{district}");
+        var supervisor = Context.ActorOf(Props.Create(typeof(DistrictSupervisorActor), district, services), $"district-{district}");
         Context.Watch(supervisor);
         _supervisors[district] = supervisor;
         return supervisor;

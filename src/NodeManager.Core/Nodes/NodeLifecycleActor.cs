@@ -1,6 +1,6 @@
+using Akka.Actor;
+using Akka.Persistence;
 using Microsoft.Extensions.Logging;
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
@@ -14,8 +14,10 @@ namespace NodeManager.Core.Nodes;
 /// <see cref="NodeStepRunner"/> off the actor's turn, journals what happened, and reports to its district supervisor.
 /// Persist first, then act: a phase is journaled before the call it implies, and every call is idempotent by name, so a
 /// crash anywhere resumes without doubling or leaking a server or volume. Stops itself once terminal.
+/// An <see cref="UntypedPersistentActor"/>: one switch each for commands and recovery instead of per-type handler
+/// tables, because a node actor is idle most of its life and there may be a hundred thousand of them.
 /// </summary>
-public sealed partial class NodeLifecycleActor : ReceivePersistentActor
+public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTimers
 {
     private const string TickTimer = "tick";
     private const string DeadlineTimer = "deadline";
@@ -23,29 +25,30 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
     private readonly string _launchId;
     private readonly NodeStepRunner _runner;
     private readonly NodeLifecycleSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
     private NodeLifecycleState _state = NodeLifecycleState.Empty;
     private bool _busy;
     private string? _lastTransientError;
 
-    public NodeLifecycleActor(string launchId, NodeStepRunner runner, NodeLifecycleSettings settings)
+    public NodeLifecycleActor(string launchId, NodeStepRunner runner, NodeLifecycleSettings settings, TimeProvider time, ILogger log)
     {
         _launchId = launchId;
         _runner = runner;
         _settings = settings;
-
-        // One handler each for recovery and commands rather than one per type: a node actor is idle most of its
-        // life and there may be a hundred thousand of them, so its per-instance handler tables are kept small.
-        Recover<object>(OnRecover);
-        CommandAny(OnCommand);
+        _time = time;
+        _log = log;
     }
 
     public override string PersistenceId => PersistenceIdFor(_launchId);
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static string PersistenceIdFor(string launchId) => $"node-{launchId}";
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
-    private void OnRecover(object message)
+    protected override void OnRecover(object message)
     {
         switch (message)
         {
@@ -58,7 +61,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         }
     }
 
-    private void OnCommand(object message)
+    protected override void OnCommand(object message)
     {
         switch (message)
         {
@@ -95,7 +98,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         Persist(new NodeRequested(launch.LaunchId, launch.District, launch.Profile, launch.Index, launch.ServerName, launch.Host, Now), e =>
         {
             _state = _state.Apply(e);
-            LogRequested(Log, _state.Host, _state.ServerName, _state.District);
+            LogRequested(_log, _state.Host, _state.ServerName, _state.District);
             AfterChange();
         });
     }
@@ -111,7 +114,7 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         Persist(new DrainStarted(drain.Reason, drain.Targets, Now), e =>
         {
             _state = _state.Apply(e);
-            LogTransition(Log, _state.Host, nameof(DrainStarted), _state.Phase, drain.Reason);
+            LogTransition(_log, _state.Host, nameof(DrainStarted), _state.Phase, drain.Reason);
             AfterChange();
         });
     }
@@ -166,9 +169,9 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
 
         _lastTransientError = error.Message;
         if (error is CloudException or PlatformException)
-            LogStepRetry(Log, _state.Host, failed.Step, error.Message);
+            LogStepRetry(_log, _state.Host, failed.Step, error.Message);
         else
-            LogStepBug(Log, error, _state.Host, failed.Step);
+            LogStepBug(_log, error, _state.Host, failed.Step);
         Context.Parent.Tell(new NodeChanged(View()));
         Timers.StartSingleTimer(TickTimer, Tick.Instance, _settings.PollInterval);
     }
@@ -177,21 +180,18 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
     private void PersistEvents(IReadOnlyList<IEvent> events, ExhaustionScope abortScope = ExhaustionScope.District)
     {
         var remaining = events.Count;
-        foreach (var e in events)
+        PersistAll(events, persisted =>
         {
-            Persist(e, persisted =>
-            {
-                var before = _state.Phase;
-                _state = _state.Apply(persisted);
-                _lastTransientError = null;
-                if (_state.Phase != before || persisted is LaunchFailed or DrainStalled)
-                    LogTransition(Log, _state.Host, persisted.GetType().Name, _state.Phase, HistoryDetail());
-                if (persisted is LaunchFailed { Outcome: LaunchOutcome.Abort } abort)
-                    Context.Parent.Tell(new LaunchAborted(_state.Host, abort.Reason, abortScope));
+            var before = _state.Phase;
+            _state = _state.Apply(persisted);
+            _lastTransientError = null;
+            if (_state.Phase != before || persisted is LaunchFailed or DrainStalled)
+                LogTransition(_log, _state.Host, persisted.GetType().Name, _state.Phase, HistoryDetail());
+            if (persisted is LaunchFailed { Outcome: LaunchOutcome.Abort } abort)
+                Context.Parent.Tell(new LaunchAborted(_state.Host, abort.Reason, abortScope));
 
-                if (--remaining == 0) AfterChange();
-            });
-        }
+            if (--remaining == 0) AfterChange();
+        });
     }
 
     private string HistoryDetail() => _state.LatestHistoryDetail ?? "";
@@ -215,6 +215,20 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
         Self.Tell(Tick.Instance);
     }
 
+    /// <summary>The journal failed to replay: one warning line; the district supervisor recreates the actor later.</summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        LogRecoveryFailed(_log, PersistenceId, LastSequenceNr, reason.Message);
+        Context.Stop(Self);
+    }
+
+    /// <summary>A journal write failed: stop (Akka's rule), the district supervisor recreates the actor from its journal.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        LogPersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+        Context.Stop(Self);
+    }
+
     private NodeView View()
     {
         var view = _state.ToView();
@@ -224,6 +238,12 @@ public sealed partial class NodeLifecycleActor : ReceivePersistentActor
     private sealed record StepDone(NodeStep Step, IReadOnlyList<IEvent> Events);
 
     private sealed record StepFailed(NodeStep Step, Exception Error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: recovery failed after sequence number {SequenceNr}: {Reason}")]
+    private static partial void LogRecoveryFailed(ILogger logger, string persistenceId, long sequenceNr, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
+    private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: requested as server {ServerName} in district {District}")]
     private static partial void LogRequested(ILogger logger, string host, string serverName, string district);
