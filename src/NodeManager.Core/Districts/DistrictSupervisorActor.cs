@@ -311,6 +311,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Context.Stop(Self);
     }
 
+    /// <summary>The journal refused an event: nothing of it happened; the next capacity cycle decides again.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
+        LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
         Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)], _finished, _state, _conditions, _recovered);
 
@@ -336,6 +340,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
     private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: the journal rejected {Event} (sequence number {SequenceNr}); the next capacity cycle decides again: {Reason}")]
+    private static partial void LogPersistRejected(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: snapshot failed, recovery replays more events until the next one: {Reason}")]
     private static partial void LogSnapshotFailed(ILogger logger, string district, string reason);

@@ -29,6 +29,9 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     private readonly ILogger _log;
     private NodeLifecycleState _state = NodeLifecycleState.Empty;
     private bool _busy;
+
+    // Kept until NodeRequested is journaled, so that a rejected first write is retried on the next tick.
+    private Launch? _launch;
     private string? _lastTransientError;
 
     public NodeLifecycleActor(string launchId, NodeStepRunner runner, NodeLifecycleSettings settings, TimeProvider time, ILogger log)
@@ -95,9 +98,11 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     private void OnLaunch(Launch launch)
     {
         if (_state.IsLaunched) return; // sent again after every (re)creation; the journal already has it
+        _launch = launch;
         Persist(new NodeRequested(launch.LaunchId, launch.District, launch.Profile, launch.Index, launch.ServerName, launch.Host, Now), e =>
         {
             _state = _state.Apply(e);
+            _launch = null;
             LogRequested(_log, _state.Host, _state.ServerName, _state.District);
             AfterChange();
         });
@@ -121,7 +126,13 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
 
     private void OnTick()
     {
-        if (_busy || !_state.IsLaunched) return;
+        if (_busy) return;
+        if (!_state.IsLaunched)
+        {
+            if (_launch is { } launch) OnLaunch(launch);
+            return;
+        }
+
         if (NodeLifecycleRules.OnDeadline(_state, _settings, Now) is { } overdue)
         {
             PersistEvents([overdue]);
@@ -229,6 +240,17 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
         Context.Stop(Self);
     }
 
+    /// <summary>
+    /// The journal refused an event (it is not stored, the actor lives on): the step that produced it runs again on
+    /// the next tick — every step is idempotent by name, so the cloud ends up the same.
+    /// </summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+        _busy = false;
+        Timers.StartSingleTimer(TickTimer, Tick.Instance, _settings.PollInterval);
+    }
+
     private NodeView View()
     {
         var view = _state.ToView();
@@ -244,6 +266,9 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
     private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: the journal rejected {Event} (sequence number {SequenceNr}); the step runs again on the next poll: {Reason}")]
+    private static partial void LogPersistRejected(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: requested as server {ServerName} in district {District}")]
     private static partial void LogRequested(ILogger logger, string host, string serverName, string district);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
@@ -47,8 +48,10 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             ProfilesSettings.Single(World.Profile),
             CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) },
             new ControllerBoard(),
-            new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl));
-        return Host = ControllerHost.Start(services, Sys, Time);
+            new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
+            Time,
+            NullLoggerFactory.Instance);
+        return Host = ControllerHost.Start(services, Sys);
     }
 
     internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();

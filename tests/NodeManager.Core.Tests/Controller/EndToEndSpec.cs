@@ -1,3 +1,4 @@
+using Akka.Actor;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Scaling;
 using NodeManager.Simulators.Paas;
@@ -36,7 +37,7 @@ public sealed class EndToEndSpec : ControllerSpecBase
         Assert.Equal("hold", District("d1")!.LastDecision!.Kind);
     }
 
-    private Status.ConditionStatus? Exhausted() => District("d1")?.Conditions.FirstOrDefault(c => c.Type == "exhausted");
+    private Core.Status.ConditionStatus? Exhausted() => District("d1")?.Conditions.FirstOrDefault(c => c.Type == "exhausted");
 
     private string Describe() =>
         $"{string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"))}; last decision: {District("d1")?.LastDecision?.Reason}";
@@ -64,7 +65,7 @@ public sealed class EndToEndSpec : ControllerSpecBase
         Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.LeaksFound));
         World.Cloud.AddForeignServer("d1_99", Cloud.CloudMetadata.For(Support.ControllerWorld.Cluster, "d1", "d1-99.paas.test"));
         World.Cloud.AddForeignServer("someone-else", Cloud.CloudMetadata.ForCluster("other-cluster"));
-        Time.Advance(TimeSpan.FromMinutes(2));
+        Scheduler.Advance(TimeSpan.FromMinutes(2));
         StartController();
 
         AdvanceUntil(() => Host!.Board.Leaks.Count > 0, "a leak report");
@@ -75,13 +76,13 @@ public sealed class EndToEndSpec : ControllerSpecBase
         Assert.Contains(World.Cloud.Servers, s => s.Name == "d1_99");
     }
 
-    private Actors.IActorRef StartControllerWith(Core.Platform.ICapacitySource source)
+    private IActorRef StartControllerWith(Core.Platform.ICapacitySource source)
     {
         var paas = World.Paas;
         StartController(paas: paas);
         // Replace the capacity source: the same controller over a source that always fails.
         Sys.Stop(Host!.Watcher);
-        return Sys.ActorOf(Actors.Props.Create(() => new CapacityWatcherActor(Host.Services with { Capacity = source }, Host.Districts)), "failing-watcher");
+        return Sys.ActorOf(Props.Create(typeof(CapacityWatcherActor), Host.Services with { Capacity = source }, Host.Districts), "failing-watcher");
     }
 
     private sealed class FailingSource : Core.Platform.ICapacitySource

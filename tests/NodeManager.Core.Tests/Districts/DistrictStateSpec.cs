@@ -1,5 +1,3 @@
-using NodeManager.Actors.Persistence;
-using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
@@ -38,19 +36,5 @@ public sealed class DistrictStateSpec
         Assert.Null(cleared.Backoff);
         Assert.Equal(1, cleared.PreviousBackoff!.Attempts);
         Assert.Null(proven.PreviousBackoff);
-    }
-
-    [Fact]
-    public void DistrictState_must_survive_a_snapshot_round_trip_through_the_registered_manifest()
-    {
-        var serializer = new EventSerializer(ControllerEvents.Register(new EventTypeRegistry()));
-        var state = Folded();
-
-        var (manifest, payload) = serializer.Serialize(state);
-        var back = (DistrictState)serializer.Deserialize("district-d1", 6, manifest, payload);
-
-        Assert.Equal("district.state-snapshot.v1", manifest);
-        Assert.Equal(state.Nodes.Values.Single(), back.Nodes.Values.Single());
-        Assert.Equal(state with { Nodes = back.Nodes }, back);
     }
 }

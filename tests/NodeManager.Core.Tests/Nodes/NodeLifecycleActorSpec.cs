@@ -1,3 +1,4 @@
+using Akka.Actor;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
@@ -214,7 +215,7 @@ public sealed class NodeLifecycleActorSpec : NodeLifecycleSpecBase
 
         parent.Tell(new NodeLifecycle.Drain("no room anywhere", []));
         AdvanceUntil(() => record.Latest?.Alerting == true, "the drain alert");
-        Time.Advance(TimeSpan.FromMinutes(10));
+        Scheduler.Advance(TimeSpan.FromMinutes(10));
 
         AwaitAssert(() => Assert.Equal(NodePhase.Draining, record.Latest!.Phase));
         Assert.Equal(1, ServersNamed("d1_1"));
@@ -245,7 +246,7 @@ public sealed class NodeLifecycleActorSpec : NodeLifecycleSpecBase
         AdvanceUntilPhase(record, NodePhase.Active);
         await World.Cloud.DeleteServerAsync(record.Latest!.ServerId!, CancellationToken.None);
         await World.Paas.RemoveNodeAsync(new PlatformNode("d1", "small", "d1-1.paas.test"), CancellationToken.None);
-        Time.Advance(TimeSpan.FromSeconds(10));
+        Scheduler.Advance(TimeSpan.FromSeconds(10));
 
         parent.Tell(NodeLifecycle.Verify.Instance);
         AdvanceUntilPhase(record, NodePhase.Failed);

@@ -1,7 +1,6 @@
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
+using Akka.Actor;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodeManager.Core.Cloud.Simulated;
-using NodeManager.Core.Controller;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Profiles;
 using NodeManager.Simulators.Paas;
@@ -15,6 +14,7 @@ internal sealed class ControllerWorld
 
     public ControllerWorld(TimeProvider time, int demand = 5, bool volume = true)
     {
+        Time = time;
         Cloud = new SimulatedCloud(time, new SimulatedCloudOptions { BootTime = TimeSpan.FromSeconds(20) });
         Paas = new PaasSimulator(new PaasSimulatorOptions
         {
@@ -33,6 +33,8 @@ internal sealed class ControllerWorld
         };
     }
 
+    public TimeProvider Time { get; }
+
     public SimulatedCloud Cloud { get; }
 
     public PaasSimulator Paas { get; }
@@ -50,16 +52,9 @@ internal sealed class ControllerWorld
 
     public NodeStepRunner Runner => new(Cloud, Platform, Profile, Lifecycle, Cluster);
 
-    public Props NodeProps(string launchId)
-    {
-        var runner = Runner;
-        var lifecycle = Lifecycle;
-        return Props.Create(() => new NodeLifecycleActor(launchId, runner, lifecycle));
-    }
+    public Props NodeProps(string launchId) =>
+        Props.Create(typeof(NodeLifecycleActor), launchId, Runner, Lifecycle, Time, NullLogger.Instance);
 
     public static NodeLifecycle.Launch LaunchOf(string launchId, int index) =>
         new(launchId, "d1", "small", index, $"d1_{index}", $"d1-{index}.paas.test");
-
-    public static PersistenceExtension Persistence(IJournal journal) =>
-        new(journal, new InMemorySnapshotStore(), new EventSerializer(ControllerEvents.Register(new EventTypeRegistry())));
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using NodeManager.Actors;
+using Akka.Actor;
 using NodeManager.Core.Nodes;
 
 namespace NodeManager.Core.Tests.Support;
