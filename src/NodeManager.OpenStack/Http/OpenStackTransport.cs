@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flurl.Http;
@@ -36,9 +35,15 @@ internal sealed class OpenStackTransport : IDisposable
         _log = log;
         _callTimeout = settings.CallTimeout;
         // Flurl's and HttpClient's own timeouts are off: the Polly timeout below runs on the injected clock.
+        // Every status comes back as a response, because ErrorClassifier, not Flurl, turns the error ones into exceptions.
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _flurl = new FlurlClient(http);
-        _flurl.Settings.Timeout = null;
+        _flurl = new FlurlClient(http)
+            .WithSettings(s =>
+            {
+                s.Timeout = null;
+                s.AllowedHttpStatusRange = "*";
+            })
+            .WithHeader("Accept", "application/json");
         _limiter = new RequestLimiter(settings.MaxConcurrency, settings.RequestInterval, time);
         _timeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.CallTimeout })
@@ -99,7 +104,7 @@ internal sealed class OpenStackTransport : IDisposable
         var call = $"{method.Method} {path}";
         using var slot = await _limiter.AcquireAsync(ct).ConfigureAwait(false);
         var started = _time.GetTimestamp();
-        HttpResponseMessage response;
+        IFlurlResponse response;
         try
         {
             response = await _timeout.ExecuteAsync(
@@ -119,16 +124,17 @@ internal sealed class OpenStackTransport : IDisposable
 
         using (response)
         {
-            var status = (int)response.StatusCode;
-            var requestId = Header(response.Headers, RequestIdHeader);
-            var payload = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            var status = response.StatusCode;
+            var requestId = response.Headers.FirstOrDefault(RequestIdHeader);
+            // Already buffered: the call completes on ResponseContentRead.
+            var payload = await response.GetBytesAsync().ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
             if (status is >= 200 and < 300)
             {
                 TransportLog.Completed(_log, method.Method, path, status, elapsed, requestId);
-                return new ApiResponse(status, payload, response.Headers, requestId);
+                return new ApiResponse(status, payload, response.ResponseMessage.Headers, requestId);
             }
-            var retryAfter = ErrorClassifier.ParseRetryAfter(Header(response.Headers, "Retry-After"), _time.GetUtcNow());
+            var retryAfter = ErrorClassifier.ParseRetryAfter(response.Headers.FirstOrDefault("Retry-After"), _time.GetUtcNow());
             var error = ErrorClassifier.Classify(call, status, Encoding.UTF8.GetString(payload), requestId, retryAfter);
             if (status == 404)
                 TransportLog.NotFound(_log, method.Method, path, elapsed, requestId, error.CloudMessage);
@@ -138,16 +144,17 @@ internal sealed class OpenStackTransport : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, JsonNode? body,
+    private async Task<IFlurlResponse> SendOnceAsync(HttpMethod method, string url, JsonNode? body,
         IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken token)
     {
-        var request = _flurl.Request(url).AllowAnyHttpStatus().WithHeader("Accept", "application/json");
+        var request = _flurl.Request(url);
         foreach (var (name, value) in headers)
-            request = request.WithHeader(name, value);
-        using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.WithHeader(name, value);
         try
         {
-            return await request.SendAsync(method, content, token, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+            return body is null
+                ? await request.SendAsync(method, null, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false)
+                : await request.SendJsonAsync(method, body, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
         }
         catch (FlurlHttpException e) when (token.IsCancellationRequested)
         {
@@ -165,9 +172,6 @@ internal sealed class OpenStackTransport : IDisposable
         var query = url.IndexOf('?', start);
         return query < 0 ? url[start..] : url[start..query];
     }
-
-    private static string? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     public void Dispose()
     {

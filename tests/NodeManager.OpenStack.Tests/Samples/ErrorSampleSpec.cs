@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Tests.Support;
 
@@ -91,12 +92,12 @@ public sealed class ErrorSampleSpec
     public void No_valid_host_must_be_recognised_in_a_fault_message() =>
         Assert.True(ErrorClassifier.IsNoValidHost("No valid host was found. There are not enough hosts available."));
 
-    [Fact]
-    public void Any_nova_quota_message_must_name_its_resource() =>
+    [Property]
+    public Property Any_nova_quota_message_must_name_its_resource() =>
         Prop.ForAll(Gen.Elements("instances", "cores", "ram", "server_groups").ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(),
             (resource, used) =>
             {
                 var body = "{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded for " + resource + ": Requested 1, but already used " + used + " of " + used + " " + resource + "\"}}";
                 return ErrorClassifier.Classify(Call, 403, body, null, null) is QuotaExceededException q && q.Resource == resource;
-            }).QuickCheckThrowOnFailure();
+            });
 }
