@@ -35,7 +35,11 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         Receive<CapacityRead>(OnRead);
         Receive<CapacityFailed>(OnFailed);
         Receive<LeakScan>(OnLeakScan);
-        Receive<Akka.Actor.Status.Failure>(f => LogLeakScanFailed(_log, f.Cause.Message));
+        Receive<Akka.Actor.Status.Failure>(f =>
+        {
+            _services.Board.CloudFault = $"a leak scan call failed: {f.Cause.Message}";
+            LogLeakScanFailed(_log, f.Cause.Message);
+        });
         Receive<Akka.Actor.Status.Success>(_ => { });
     }
 
@@ -64,6 +68,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         var board = _services.Board;
         board.LastDocument = read.Document;
         board.CapacityAnswered = true;
+        board.CapacityFault = null;
         var views = new Dictionary<string, DistrictView>(board.Districts, StringComparer.Ordinal);
         var snapshot = CapacitySnapshots.Build(read.Document, views, _services.Districts, _memory, board.CloudBackoff);
         var now = Now;
@@ -95,6 +100,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         var reason = failed.Error is TimeoutException
             ? $"holding: the capacity source did not answer within {_services.CapacitySettings.Timeout}"
             : $"holding: the capacity source failed: {failed.Error.Message}";
+        _services.Board.CapacityFault = reason;
         LogSourceFailed(_log, reason);
         foreach (var view in _services.Board.Districts.Values)
             _districts.Tell(new DistrictsActor.ToDistrict(view.Name,
@@ -104,6 +110,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
 
     private void OnLeakScan(LeakScan scan)
     {
+        _services.Board.CloudFault = null;
         var known = _services.Board.Districts.Values
             .SelectMany(v => v.State.Nodes.Values.Select(n => n.ServerName))
             .ToHashSet(StringComparer.Ordinal);

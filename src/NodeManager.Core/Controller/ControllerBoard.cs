@@ -24,6 +24,15 @@ public sealed class ControllerBoard
 
     public bool CapacityAnswered { get; set; }
 
+    /// <summary>Why the capacity source's last read failed; null once it answers again.</summary>
+    public string? CapacityFault { get; set; }
+
+    /// <summary>Why the cloud's last answer to the controller (limits, leak scan) was a failure; null once it answers.</summary>
+    public string? CloudFault { get; set; }
+
+    /// <summary>Districts whose journal failed (replay or write), with the reason, until they recover.</summary>
+    public ConcurrentDictionary<string, string> DistrictFaults { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Leaks { get; set; } = [];
 
     public BackoffState? CloudBackoff

@@ -104,7 +104,28 @@ public sealed class ControllerHost : IControllerStatus
         Districts.Ask<object>(new DistrictsActor.ToDistrict(district, new DistrictSupervisor.RequestDrain(host, reason)),
             TimeSpan.FromSeconds(10), cancellationToken);
 
-    public bool IsReady => Board.CapacityAnswered && Board.Districts.Values.All(d => d.Recovered);
+    public bool IsReady => NotReadyReasons.Count == 0;
+
+    public IReadOnlyList<string> NotReadyReasons
+    {
+        get
+        {
+            var board = Board;
+            var reasons = new List<string>();
+            if (!board.CapacityAnswered) reasons.Add("the capacity source has not answered yet");
+            if (board.CapacityFault is { } capacity) reasons.Add(capacity);
+            if (board.CloudFault is { } cloud) reasons.Add($"cloud: {cloud}");
+            var named = board.LastDocument?.Districts.Select(d => d.Name) ?? [];
+            foreach (var district in named.Order(StringComparer.Ordinal))
+            {
+                if (board.DistrictFaults.TryGetValue(district, out var fault)) reasons.Add($"district {district}: {fault}");
+                else if (!board.Districts.TryGetValue(district, out var view)) reasons.Add($"district {district}: not started yet");
+                else if (!view.Recovered) reasons.Add($"district {district}: recovering from the journal");
+            }
+
+            return reasons;
+        }
+    }
 
     public Task<IReadOnlyList<DistrictStatus>> GetDistrictsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DistrictStatus>>(

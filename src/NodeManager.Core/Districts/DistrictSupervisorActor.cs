@@ -31,6 +31,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private ImmutableList<NodeView> _finished = [];
     private IReadOnlyList<PolicyCondition> _conditions = [];
     private DistrictState _state;
+    private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
     private bool _launching;
     private bool _recovered;
 
@@ -72,6 +73,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private void OnRecovered()
     {
         _recovered = true;
+        _services.Board.DistrictFaults.TryRemove(Name, out _);
         foreach (var launchId in _state.Nodes.Keys) StartNode(launchId);
         Publish();
     }
@@ -123,9 +125,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _launching = false;
         if (check.Error is not null)
         {
+            _services.Board.CloudFault = $"reading the limits failed: {check.Error.Message}";
             LogLimitsUnknown(_log, Name, check.Error.Message);
             return;
         }
+
+        _services.Board.CloudFault = null;
 
         var profile = _services.Profiles.For(_state.Profile);
         var limits = check.Limits!;
@@ -206,6 +211,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         }
         else
         {
+            _restarts.Remove(view.LaunchId);
             _views[view.LaunchId] = view;
             // Capacity is proven back only by a node launched after the exhaustion began.
             if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At >= backoff.Since)
@@ -282,9 +288,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         var entry = _children.FirstOrDefault(kv => kv.Value.Equals(terminated.ActorRef));
         if (entry.Key is null) return;
         _children.Remove(entry.Key);
-        // A node that stopped before finishing (a journal write failed) comes back from its journal after a pause.
+        // A node that stopped before finishing (its journal failed) comes back from its journal, after a back-off that
+        // doubles while it keeps failing.
         if (_state.Nodes.ContainsKey(entry.Key))
-            Timers.StartSingleTimer($"recreate-{entry.Key}", new RecreateNode(entry.Key), _services.Lifecycle.PollInterval);
+        {
+            var failures = _restarts[entry.Key] = _restarts.GetValueOrDefault(entry.Key) + 1;
+            Timers.StartSingleTimer($"recreate-{entry.Key}", new RecreateNode(entry.Key), _services.Lifecycle.RestartDelay(failures));
+        }
     }
 
     /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <see cref="SnapshotEvery"/> events, then runs <paramref name="then"/>.</summary>
@@ -300,6 +310,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>The journal failed to replay: one warning line; the parent restarts the district with back-off.</summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
+        _services.Board.DistrictFaults[Name] = $"recovery failed after sequence number {LastSequenceNr}: {reason.Message}";
         LogRecoveryFailed(_log, PersistenceId, LastSequenceNr, reason.Message);
         Context.Stop(Self);
     }
@@ -307,6 +318,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>A journal write failed: stop (Akka's rule); the parent restarts the district from its journal with back-off.</summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
+        _services.Board.DistrictFaults[Name] = $"journal write failed at sequence number {sequenceNr}: {cause.Message}";
         LogPersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
         Context.Stop(Self);
     }

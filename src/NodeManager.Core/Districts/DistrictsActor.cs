@@ -1,12 +1,15 @@
 using Akka.Actor;
+using Akka.Pattern;
 using NodeManager.Core.Controller;
 
 namespace NodeManager.Core.Districts;
 
 /// <summary>
-/// The parent of every <see cref="DistrictSupervisorActor"/> (<c>/user/districts/district-&lt;name&gt;</c>): starts a
-/// district's supervisor the first time a message is addressed to it, and again after it stopped (a failed journal
-/// write stops a persistent actor; the next message brings it back from its journal).
+/// The parent of every <see cref="DistrictSupervisorActor"/>: starts a district's supervisor the first time a message
+/// is addressed to it, under a <see cref="BackoffSupervisor"/> (<c>/user/districts/district-&lt;name&gt;/district</c>)
+/// that starts it again, with exponential back-off, whenever it stops — a journal that fails a write or a replay stops
+/// a persistent actor, and the restarted one recovers from the journal. Messages sent during a back-off are dropped:
+/// the watcher decides again every cycle.
 /// </summary>
 public sealed class DistrictsActor : ReceiveActor
 {
@@ -27,8 +30,11 @@ public sealed class DistrictsActor : ReceiveActor
     private IActorRef Supervisor(string district)
     {
         if (_supervisors.TryGetValue(district, out var existing)) return existing;
-        var services = _services;
-        var supervisor = Context.ActorOf(Props.Create(typeof(DistrictSupervisorActor), district, services), $"district-{district}");
+        var lifecycle = _services.Lifecycle;
+        var options = Backoff.OnStop(
+            Props.Create(typeof(DistrictSupervisorActor), district, _services), "district",
+            lifecycle.RestartBackoffMin, lifecycle.RestartBackoffMax, randomFactor: 0.1, maxNrOfRetries: -1);
+        var supervisor = Context.ActorOf(BackoffSupervisor.Props(options), $"district-{district}");
         Context.Watch(supervisor);
         _supervisors[district] = supervisor;
         return supervisor;

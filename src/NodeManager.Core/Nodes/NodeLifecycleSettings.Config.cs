@@ -9,7 +9,7 @@ public sealed partial record NodeLifecycleSettings
     public static NodeLifecycleSettings Create(Config config)
     {
         var c = config.GetConfig("node-manager.scaling.lifecycle");
-        return new NodeLifecycleSettings
+        var settings = new NodeLifecycleSettings
         {
             PollInterval = ConfigChecks.Duration(c, "poll-interval", allowZero: false),
             BootTimeout = ConfigChecks.Duration(c, "boot-timeout", allowZero: false),
@@ -18,6 +18,11 @@ public sealed partial record NodeLifecycleSettings
             DrainTimeout = ConfigChecks.Duration(c, "drain-timeout", allowZero: false),
             LaunchRetries = ConfigChecks.Int(c, "launch-retries", 0),
             DrainConcurrency = ConfigChecks.Int(c, "drain-concurrency", 1),
+            RestartBackoffMin = ConfigChecks.Duration(c, "restart-backoff.min", allowZero: false),
+            RestartBackoffMax = ConfigChecks.Duration(c, "restart-backoff.max", allowZero: false),
         };
+        if (settings.RestartBackoffMax < settings.RestartBackoffMin)
+            throw ConfigException.BadValue(c, "restart-backoff.max", "must be ≥ restart-backoff.min");
+        return settings;
     }
 }

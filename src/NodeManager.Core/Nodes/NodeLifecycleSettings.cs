@@ -21,5 +21,22 @@ public sealed partial record NodeLifecycleSettings
     /// <summary>Gears moved at once while draining.</summary>
     public int DrainConcurrency { get; init; } = 1;
 
+    /// <summary>
+    /// A district or node actor stopped by a journal failure starts again after this, doubled per further failure up
+    /// to <see cref="RestartBackoffMax"/>.
+    /// </summary>
+    public TimeSpan RestartBackoffMin { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The restart delay after <paramref name="failures"/> failures in a row (1 → min).</summary>
+    public TimeSpan RestartDelay(int failures) => Doubling(RestartBackoffMin, RestartBackoffMax, failures);
+
     public static NodeLifecycleSettings Default { get; } = new();
+
+    internal static TimeSpan Doubling(TimeSpan min, TimeSpan max, int attempts)
+    {
+        var ticks = min.Ticks * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
+    }
 }

@@ -25,12 +25,17 @@ public sealed partial record ScalingSettings
             ExhaustionBackoffMin = ConfigChecks.Duration(c, "exhaustion-backoff.min", allowZero: false),
             ExhaustionBackoffMax = ConfigChecks.Duration(c, "exhaustion-backoff.max", allowZero: false),
             LimitsCacheTtl = ConfigChecks.Duration(c, "limits-cache-ttl"),
+            LaunchFailureBackoffMin = ConfigChecks.Duration(c, "launch-failure-backoff.min", allowZero: false),
+            LaunchFailureBackoffMax = ConfigChecks.Duration(c, "launch-failure-backoff.max", allowZero: false),
+            LaunchFailureErrorAfter = ConfigChecks.Int(c, "launch-failure-backoff.error-after", 1),
         };
         if (settings.LowWaterMark >= settings.HighWaterMark)
             throw ConfigException.BadValue(c, "low-water-mark",
                 $"must be below high-water-mark ({settings.HighWaterMark}), got {settings.LowWaterMark}: the gap is the hysteresis");
         if (settings.ExhaustionBackoffMax < settings.ExhaustionBackoffMin)
             throw ConfigException.BadValue(c, "exhaustion-backoff.max", "must be ≥ exhaustion-backoff.min");
+        if (settings.LaunchFailureBackoffMax < settings.LaunchFailureBackoffMin)
+            throw ConfigException.BadValue(c, "launch-failure-backoff.max", "must be ≥ launch-failure-backoff.min");
         return settings;
     }
 }

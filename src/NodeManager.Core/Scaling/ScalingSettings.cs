@@ -43,6 +43,17 @@ public sealed partial record ScalingSettings
 
     public TimeSpan ExhaustionBackoffMax { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Launches that fail for a lasting reason (image or flavor not found, 400, ERROR after retries) wait this long,
+    /// doubled per further failure up to <see cref="LaunchFailureBackoffMax"/>.
+    /// </summary>
+    public TimeSpan LaunchFailureBackoffMin { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan LaunchFailureBackoffMax { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>From this many failed launches in a row the failure is logged at ERROR instead of WARN.</summary>
+    public int LaunchFailureErrorAfter { get; init; } = 3;
+
     /// <summary>How long the cloud's limits are trusted before they are read again (invalidated on any quota error).</summary>
     public TimeSpan LimitsCacheTtl { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -6,8 +6,15 @@ namespace NodeManager.Core.Status;
 /// </summary>
 public interface IControllerStatus
 {
-    /// <summary>True once every owned district has recovered from the journal and the capacity source answered once.</summary>
-    bool IsReady { get; }
+    /// <summary>True when <see cref="NotReadyReasons"/> is empty.</summary>
+    bool IsReady => NotReadyReasons.Count == 0;
+
+    /// <summary>
+    /// Why the controller is not ready, one line each: the capacity source has not answered or its last read failed;
+    /// the cloud's last answer was a failure; a district the capacity document names has not started, is still
+    /// recovering, or its journal failed. Empty when ready.
+    /// </summary>
+    IReadOnlyList<string> NotReadyReasons { get; }
 
     Task<IReadOnlyList<DistrictStatus>> GetDistrictsAsync(CancellationToken cancellationToken);
 

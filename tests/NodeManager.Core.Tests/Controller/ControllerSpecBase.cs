@@ -32,14 +32,15 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal ControllerHost? Host { get; private set; }
 
-    internal ControllerHost StartController(ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10)
+    internal ControllerHost StartController(
+        ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, ICapacitySource? capacity = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
         var services = new ControllerServices(
             ControllerWorld.Cluster,
             theCloud,
-            thePaas,
+            capacity ?? thePaas,
             thePaas,
             CapacitySettings.Default with { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(3) },
             Scaling,
