@@ -1,15 +1,20 @@
-using NodeManager.Core.Serialization;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
+using NodeManager.Core.Serialization;
 
 namespace NodeManager.Core.Controller;
 
 /// <summary>
-/// The stable manifests of every event the controller journals. Never rename a manifest: add a ".v2" and an upcaster.
+/// The stable manifests of every event the controller journals and of the district snapshot. Never rename a
+/// manifest: add a ".v2" and an upcaster from the ".v1".
 /// </summary>
 public static class ControllerEvents
 {
-    public static EventTypeRegistry Register(EventTypeRegistry registry) => registry
+    /// <summary>
+    /// Every manifest, registered once; <see cref="ProductSerializer"/> reads it. Add new registrations here, not at
+    /// run time: serializers of every actor system in the process share it.
+    /// </summary>
+    public static EventTypeRegistry Registry { get; } = new EventTypeRegistry()
         .Register<NodeLifecycle.NodeRequested>("node.requested.v1")
         .Register<NodeLifecycle.ServerRequested>("node.server-requested.v1")
         .Register<NodeLifecycle.ServerCreated>("node.server-created.v1")

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Serialization;
 using NodeManager.Core.Status;
 using static NodeManager.Core.Districts.DistrictSupervisor;
 
 namespace NodeManager.Core.Districts;
 
 /// <summary>A district's journaled state as an immutable value; <see cref="Apply"/> folds one event in.</summary>
-public sealed record DistrictState(string Name)
+public sealed record DistrictState(string Name) : IVersionedMessage
 {
     public string Profile { get; init; } = "";
 

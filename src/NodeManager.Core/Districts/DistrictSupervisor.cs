@@ -1,12 +1,13 @@
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Serialization;
 
 namespace NodeManager.Core.Districts;
 
 /// <summary>The protocol of <see cref="DistrictSupervisorActor"/>: its journaled events and the commands it takes.</summary>
 public static class DistrictSupervisor
 {
-    public interface IEvent
+    public interface IEvent : IVersionedMessage
     {
         DateTimeOffset At { get; }
     }

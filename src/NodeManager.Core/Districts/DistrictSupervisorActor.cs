@@ -7,6 +7,7 @@ using NodeManager.Core.Controller;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Profiles;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Serialization;
 using static NodeManager.Core.Districts.DistrictSupervisor;
 
 namespace NodeManager.Core.Districts;
@@ -310,8 +311,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>The journal failed to replay: one warning line; the parent restarts the district with back-off.</summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        _services.Board.DistrictFaults[Name] = $"recovery failed after sequence number {LastSequenceNr}: {reason.Message}";
-        LogRecoveryFailed(_log, PersistenceId, LastSequenceNr, reason.Message);
+        _services.Board.DistrictFaults[Name] = $"recovery failed: {RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message)}";
+        LogRecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
         Context.Stop(Self);
     }
 
@@ -347,8 +348,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     private sealed record RecreateNode(string LaunchId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: recovery failed after sequence number {SequenceNr}: {Reason}")]
-    private static partial void LogRecoveryFailed(ILogger logger, string persistenceId, long sequenceNr, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failure}")]
+    private static partial void LogRecoveryFailed(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
     private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);

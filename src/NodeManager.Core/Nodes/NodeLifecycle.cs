@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Serialization;
 
 namespace NodeManager.Core.Nodes;
 
@@ -10,7 +11,7 @@ namespace NodeManager.Core.Nodes;
 public static class NodeLifecycle
 {
     /// <summary>Every journaled event of a node; <see cref="At"/> is when it happened (virtual time in tests).</summary>
-    public interface IEvent
+    public interface IEvent : IVersionedMessage
     {
         DateTimeOffset At { get; }
     }

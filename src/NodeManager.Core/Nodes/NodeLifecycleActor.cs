@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Serialization;
 using static NodeManager.Core.Nodes.NodeLifecycle;
 
 namespace NodeManager.Core.Nodes;
@@ -229,7 +230,7 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     /// <summary>The journal failed to replay: one warning line; the district supervisor recreates the actor later.</summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        LogRecoveryFailed(_log, PersistenceId, LastSequenceNr, reason.Message);
+        LogRecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
         Context.Stop(Self);
     }
 
@@ -261,8 +262,8 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
 
     private sealed record StepFailed(NodeStep Step, Exception Error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: recovery failed after sequence number {SequenceNr}: {Reason}")]
-    private static partial void LogRecoveryFailed(ILogger logger, string persistenceId, long sequenceNr, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failure}")]
+    private static partial void LogRecoveryFailed(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
     private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace NodeManager.Core.Serialization;
 
 /// <summary>
-/// The explicit map between event (and snapshot) types and the stable manifests stored beside them, so that renaming
-/// or moving a C# type never breaks an old journal. Old manifests are kept readable with upcasters that rewrite the
-/// stored JSON into the shape of a newer manifest. One registry per actor system; register at start-up.
+/// The explicit map between message types and the stable manifests stored beside them, so that renaming or moving a
+/// C# type never breaks an old journal. Old manifests stay readable through upcasters that rewrite the stored JSON
+/// into the shape of a newer manifest. Register everything before the first message is serialized.
 /// </summary>
 public sealed class EventTypeRegistry
 {
@@ -17,10 +17,14 @@ public sealed class EventTypeRegistry
     private readonly ConcurrentDictionary<string, Upcaster> _upcasters = new(StringComparer.Ordinal);
     private readonly Lock _registering = new();
 
+    /// <summary>Every registered type with its manifest (upcast manifests excluded).</summary>
+    public IReadOnlyDictionary<Type, string> Registrations => _manifestsByType;
+
     /// <summary>Binds <typeparamref name="T"/> to <paramref name="manifest"/> (e.g. "node.server-requested.v1").</summary>
     /// <exception cref="InvalidOperationException">the type or the manifest is already bound to something else.</exception>
     public EventTypeRegistry Register<T>(string manifest) => Register(typeof(T), manifest);
 
+    /// <inheritdoc cref="Register{T}"/>
     public EventTypeRegistry Register(Type type, string manifest)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -41,9 +45,10 @@ public sealed class EventTypeRegistry
     }
 
     /// <summary>
-    /// Makes events stored under <paramref name="oldManifest"/> readable: their JSON is passed through
+    /// Makes messages stored under <paramref name="oldManifest"/> readable: their JSON is passed through
     /// <paramref name="upcast"/> and then read as <paramref name="newManifest"/> (which may itself be upcast further).
     /// </summary>
+    /// <exception cref="InvalidOperationException">the old manifest names a type or has an upcaster already.</exception>
     public EventTypeRegistry RegisterUpcaster(string oldManifest, string newManifest, Func<JsonNode, JsonNode> upcast)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(oldManifest);
@@ -68,16 +73,17 @@ public sealed class EventTypeRegistry
     public bool CanResolve(string manifest)
     {
         JsonNode? none = null;
-        return TryResolve(manifest, ref none, out _, out _);
+        return TryResolve(manifest, ref none, out _);
     }
 
     /// <summary>
     /// Follows upcasters from <paramref name="manifest"/> to a registered type, rewriting <paramref name="json"/> on
     /// the way. Returns false when the chain ends at a manifest nobody knows.
     /// </summary>
-    internal bool TryResolve(string manifest, ref JsonNode? json, out Type type, out bool upcasted)
+    /// <exception cref="InvalidOperationException">the upcasters form a cycle.</exception>
+    internal bool TryResolve(string manifest, ref JsonNode? json, out Type type)
     {
-        upcasted = false;
+        var start = manifest;
         for (var hops = 0; hops <= MaxUpcastChain; hops++)
         {
             if (_typesByManifest.TryGetValue(manifest, out type!))
@@ -86,10 +92,9 @@ public sealed class EventTypeRegistry
                 return false;
             json = json is null ? null : upcaster.Upcast(json);
             manifest = upcaster.NewManifest;
-            upcasted = true;
         }
 
-        throw new InvalidOperationException($"Upcasters starting at manifest '{manifest}' form a chain longer than {MaxUpcastChain} (a cycle?).");
+        throw new InvalidOperationException($"Upcasters starting at manifest '{start}' form a chain longer than {MaxUpcastChain} (a cycle?).");
     }
 
     private sealed record Upcaster(string NewManifest, Func<JsonNode, JsonNode> Upcast);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using NodeManager.Core.Serialization;
+
+namespace NodeManager.Persistence;
+
+public sealed partial record JournalSettings
+{
+    /// <summary>The journal's tag table is named after it: <c>&lt;table-name&gt;_tags</c>.</summary>
+    public const string TagTableSuffix = "_tags";
+
+    /// <summary>
+    /// Akka.Persistence.Sql as journal, snapshot store and query journal on these stores, plus the product's serializer
+    /// bindings, falling back on Akka.Persistence.Sql's defaults. The result holds the connection strings with their
+    /// passwords: never log it.
+    /// </summary>
+    public Config ToAkkaConfig()
+    {
+        var hocon = new StringBuilder()
+            .AppendLine("akka.persistence {")
+            .AppendLine($"  journal.plugin = {Quote(SqlPersistence.JournalConfigPath)}")
+            .AppendLine($"  snapshot-store.plugin = {Quote(SqlPersistence.SnapshotStoreConfigPath)}")
+            .AppendLine("  journal.sql {")
+            .Append(Connection(Journal))
+            .AppendLine($"    auto-initialize = {Bool(Journal.AutoInitialize)}")
+            .AppendLine($"    batch-size = {Journal.BatchSize.ToString(CultureInfo.InvariantCulture)}")
+            .Append(JournalMapping())
+            .AppendLine("  }")
+            .AppendLine("  snapshot-store.sql {")
+            .Append(Connection(SnapshotStore))
+            .AppendLine($"    auto-initialize = {Bool(SnapshotStore.AutoInitialize)}")
+            .AppendLine("    table-mapping = default")
+            .AppendLine("    default {")
+            .AppendLine($"      schema-name = {Schema(SnapshotStore)}")
+            .AppendLine($"      snapshot.table-name = {Quote(SnapshotStore.TableName)}")
+            .AppendLine("    }")
+            .AppendLine("  }")
+            .AppendLine("  query.journal.sql {")
+            .Append(Connection(Journal))
+            .AppendLine($"    write-plugin = {Quote(SqlPersistence.JournalConfigPath)}")
+            .Append(JournalMapping())
+            .AppendLine("  }")
+            .AppendLine("}");
+        return ConfigurationFactory.ParseString(hocon.ToString())
+            .WithFallback(ProductSerialization.Config)
+            .WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    private string JournalMapping() => new StringBuilder()
+        .AppendLine("    table-mapping = default")
+        .AppendLine("    default {")
+        .AppendLine($"      schema-name = {Schema(Journal)}")
+        .AppendLine($"      journal.table-name = {Quote(Journal.TableName)}")
+        .AppendLine($"      tag.table-name = {Quote(Journal.TableName + TagTableSuffix)}")
+        .AppendLine("    }")
+        .ToString();
+
+    private static string Connection(JournalStoreSettings store) => new StringBuilder()
+        .AppendLine($"    connection-string = {Quote(store.EffectiveConnectionString)}")
+        .AppendLine($"    provider-name = {Quote(ProviderName(store.Backend))}")
+        .ToString();
+
+    private static string ProviderName(JournalBackend backend) => backend switch
+    {
+        JournalBackend.Sqlite => LinqToDB.ProviderName.SQLiteMS,
+        JournalBackend.PostgreSql => LinqToDB.ProviderName.PostgreSQL15,
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, null),
+    };
+
+    // SQLite has no schemas: Akka.Persistence.Sql's default (null) leaves table names unqualified.
+    private static string Schema(JournalStoreSettings store) =>
+        store.Backend == JournalBackend.PostgreSql ? Quote(store.SchemaName) : "null";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A HOCON quoted string: nothing in <paramref name="value"/> can end it or start a substitution.</summary>
+    internal static string Quote(string value)
+    {
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => quoted.Append("\\\""),
+                '\\' => quoted.Append("\\\\"),
+                '\n' => quoted.Append("\\n"),
+                '\r' => quoted.Append("\\r"),
+                '\t' => quoted.Append("\\t"),
+                < ' ' => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
+    }
+}
