@@ -25,6 +25,33 @@ public sealed record CloudLimits(
         if (volumeGb > 0 && !VolumeGigabytes.HasRoomFor(volumeGb)) return "gigabytes";
         return null;
     }
+
+    /// <summary>These limits with <paramref name="reserved"/> counted as used.</summary>
+    public CloudLimits Reserve(Reservation reserved) => new(
+        Instances.Reserve(reserved.Instances),
+        Cores.Reserve(reserved.Cores),
+        RamMb.Reserve(reserved.RamMb),
+        Volumes.Reserve(reserved.Volumes),
+        VolumeGigabytes.Reserve(reserved.VolumeGigabytes));
+
+    /// <summary>How many more nodes of the given size fit (cores and RAM only when known, volumes only when used).</summary>
+    public long NodesThatFit(int cores, int ramMb, int volumeGb)
+    {
+        var fit = Instances.Free;
+        if (cores > 0) fit = Math.Min(fit, Cores.Free / cores);
+        if (ramMb > 0) fit = Math.Min(fit, RamMb.Free / ramMb);
+        if (volumeGb > 0) fit = Math.Min(fit, Math.Min(Volumes.Free, VolumeGigabytes.Free / volumeGb));
+        return fit;
+    }
+}
+
+/// <summary>What launches in flight will take: their usage is not in limits read before their servers and volumes existed.</summary>
+public sealed record Reservation(int Instances, long Cores, long RamMb, int Volumes, long VolumeGigabytes)
+{
+    public static Reservation None { get; } = new(0, 0, 0, 0, 0);
+
+    public Reservation Add(Reservation other) => new(
+        Instances + other.Instances, Cores + other.Cores, RamMb + other.RamMb, Volumes + other.Volumes, VolumeGigabytes + other.VolumeGigabytes);
 }
 
 /// <summary>One quota; a negative <see cref="Limit"/> means unlimited (OpenStack's -1).</summary>
@@ -37,4 +64,6 @@ public sealed record QuotaUsage(long Limit, long Used)
     public long Free => IsUnlimited ? long.MaxValue : Math.Max(0, Limit - Used);
 
     public bool HasRoomFor(long amount) => IsUnlimited || Limit - Used >= amount;
+
+    public QuotaUsage Reserve(long amount) => amount == 0 ? this : this with { Used = Used + amount };
 }

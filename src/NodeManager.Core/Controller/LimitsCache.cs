@@ -9,18 +9,19 @@ namespace NodeManager.Core.Controller;
 public sealed class LimitsCache(ICloud cloud, TimeProvider time, TimeSpan ttl)
 {
     private readonly Lock _lock = new();
-    private (CloudLimits Limits, DateTimeOffset At)? _cached;
+    private ReadLimits? _cached;
 
-    public async Task<CloudLimits> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The limits and when they were read: usage after that instant is not in them.</summary>
+    public async Task<ReadLimits> GetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            if (_cached is { } c && now - c.At < ttl) return c.Limits;
+            if (_cached is { } c && now - c.ReadAt < ttl) return c;
         }
 
-        var limits = await cloud.GetLimitsAsync(cancellationToken).ConfigureAwait(false);
-        lock (_lock) _cached = (limits, now);
+        var limits = new ReadLimits(await cloud.GetLimitsAsync(cancellationToken).ConfigureAwait(false), now);
+        lock (_lock) _cached = limits;
         return limits;
     }
 
@@ -29,3 +30,6 @@ public sealed class LimitsCache(ICloud cloud, TimeProvider time, TimeSpan ttl)
         lock (_lock) _cached = null;
     }
 }
+
+/// <summary>The cloud's limits as read at <see cref="ReadAt"/>.</summary>
+public sealed record ReadLimits(CloudLimits Limits, DateTimeOffset ReadAt);

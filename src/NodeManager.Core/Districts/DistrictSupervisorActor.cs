@@ -134,15 +134,16 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _services.Board.CloudFault = null;
 
         var profile = _services.Profiles.For(_state.Profile);
-        var limits = check.Limits!;
-        if (limits.FirstExhausted(profile.Cores, profile.RamMb, profile.Volume.Enabled ? profile.Volume.SizeGb : 0) is { } resource)
+        var volumeGb = profile.Volume.Enabled ? profile.Volume.SizeGb : 0;
+        var limits = check.Limits!.Limits.Reserve(InFlight(check.Limits.ReadAt));
+        if (limits.FirstExhausted(profile.Cores, profile.RamMb, volumeGb) is { } resource)
         {
             Exhausted(ExhaustionScope.Cloud, $"quota headroom: no room for one more node ({resource}: {Describe(limits, resource)})", byLimits: true);
             return;
         }
 
         ClearExhaustion("limits show headroom again", proven: false);
-        var count = (int)Math.Min(check.Up.Count, limits.Instances.Free);
+        var count = (int)Math.Min(check.Up.Count, limits.NodesThatFit(profile.Cores, profile.RamMb, volumeGb));
         var launched = 0;
         var taken = _state.TakenIndexes.ToHashSet();
         var seq = _state.NextSeq;
@@ -162,6 +163,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
                 Publish();
             });
     }
+
+    /// <summary>Quota that launches in flight here and in the other districts will take but limits read at <paramref name="readAt"/> miss.</summary>
+    private Reservation InFlight(DateTimeOffset readAt) => LaunchReservations.Of(
+        _services.Board.Districts.Values.Where(v => v.Name != Name).SelectMany(v => v.Nodes).Concat(_views.Values),
+        _state.Nodes.Keys.Where(id => !_views.ContainsKey(id)).Select(_ => _state.Profile),
+        readAt,
+        _services.Profiles.For);
 
     private void StartDrain(string host, string reason, IReadOnlyList<string> servingHosts, IActorRef? replyTo, bool reply)
     {
@@ -344,7 +352,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         return $"{q.Used} of {q.Limit} used";
     }
 
-    private sealed record LimitsChecked(ScaleUp Up, CloudLimits? Limits, Exception? Error);
+    private sealed record LimitsChecked(ScaleUp Up, ReadLimits? Limits, Exception? Error);
 
     private sealed record RecreateNode(string LaunchId);
 
