@@ -138,7 +138,7 @@ public sealed class ControllerHost : IControllerStatus
         Task.FromResult<IReadOnlyList<NodeStatus>>([.. AllNodes().Select(ToStatus)]);
 
     public Task<NodeStatus?> GetNodeAsync(string name, CancellationToken cancellationToken) =>
-        Task.FromResult(AllNodes().Where(n => n.Host == name || n.ServerName == name)
+        Task.FromResult(AllNodes().Where(n => n.Host == name || n.ServerName == name || n.LaunchId == name)
             .OrderBy(n => n.Phase.IsTerminal() ? 1 : 0).Select(ToStatus).FirstOrDefault());
 
     private IEnumerable<NodeView> AllNodes() => Board.Districts.Values
@@ -175,7 +175,7 @@ public sealed class ControllerHost : IControllerStatus
     private NodeStatus ToStatus(NodeView node)
     {
         var gears = Board.LastDocument?.Nodes.FirstOrDefault(n => n.Name == node.Host)?.ActiveGears;
-        return new NodeStatus(node.Host, node.ServerName, node.District, node.Profile, node.Phase.ToString(), node.ServerId, node.VolumeId,
+        return new NodeStatus(node.Host, node.LaunchId, node.ServerName, node.District, node.Profile, node.Phase.ToString(), node.ServerId, node.VolumeId,
             gears, node.LastError, node.History);
     }
 

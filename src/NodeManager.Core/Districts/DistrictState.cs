@@ -35,6 +35,9 @@ public sealed record DistrictState(string Name) : IVersionedMessage
 
     public int Finished { get; init; }
 
+    /// <summary>The most recent finished nodes, oldest first, so that /nodes still shows them after a restart.</summary>
+    public ImmutableList<FinishedNode> FinishedNodes { get; init; } = [];
+
     public DistrictState Apply(IEvent e) => e switch
     {
         DistrictStarted s => this with { Profile = s.Profile },
@@ -43,7 +46,14 @@ public sealed record DistrictState(string Name) : IVersionedMessage
             NextSeq = NextSeq + 1,
             Nodes = Nodes.SetItem(r.LaunchId, new DistrictNode(r.LaunchId, r.Index, r.ServerName, r.Host)),
         },
-        NodeFinished f => this with { Nodes = Nodes.Remove(f.LaunchId), Finished = Finished + 1 },
+        NodeFinished f => this with
+        {
+            Nodes = Nodes.Remove(f.LaunchId),
+            Finished = Finished + 1,
+            FinishedNodes = Nodes.TryGetValue(f.LaunchId, out var n)
+                ? FinishedNodes.Add(new FinishedNode(n.LaunchId, n.Index, n.ServerName, n.Host, f.Phase, f.At, f.LastError))
+                : FinishedNodes,
+        },
         ScaledUp u => this with { LastScaleUpAt = u.At },
         ScaleDownStarted d => this with { LastScaleDownAt = d.At },
         DecisionRecorded d => this with { LastDecision = new DecisionStatus(d.Kind, d.Reason, d.At) },
@@ -56,7 +66,14 @@ public sealed record DistrictState(string Name) : IVersionedMessage
     };
 
     public IReadOnlySet<int> TakenIndexes => Nodes.Values.Select(n => n.Index).ToHashSet();
+
+    /// <summary>This state keeping only the <paramref name="count"/> most recent finished nodes.</summary>
+    public DistrictState KeepingFinished(int count) =>
+        FinishedNodes.Count <= count ? this : this with { FinishedNodes = FinishedNodes.RemoveRange(0, FinishedNodes.Count - count) };
 }
+
+/// <summary>A node that reached Reclaimed, Failed or Aborted, as its district remembers it.</summary>
+public sealed record FinishedNode(string LaunchId, int Index, string ServerName, string Host, NodePhase Phase, DateTimeOffset At, string? LastError);
 
 /// <summary>A live node as its supervisor journals it.</summary>
 public sealed record DistrictNode(string LaunchId, int Index, string ServerName, string Host);

@@ -18,8 +18,11 @@ public static class DistrictSupervisor
     /// <summary>Intent to launch a node: its launch id, index and names are taken before its actor exists.</summary>
     public sealed record NodeLaunchRequested(string LaunchId, int Index, string ServerName, string Host, DateTimeOffset At) : IEvent;
 
-    /// <summary>A node reached Reclaimed, Failed or Aborted: its index is free again and its actor is not recreated.</summary>
-    public sealed record NodeFinished(string LaunchId, NodePhase Phase, DateTimeOffset At) : IEvent;
+    /// <summary>
+    /// A node reached Reclaimed, Failed or Aborted: its index is free again and its actor is not recreated.
+    /// <c>LastError</c> (absent in events written before it existed) is why a Failed or Aborted node ended.
+    /// </summary>
+    public sealed record NodeFinished(string LaunchId, NodePhase Phase, DateTimeOffset At, string? LastError = null) : IEvent;
 
     public sealed record ScaledUp(int Count, string Reason, DateTimeOffset At) : IEvent;
 

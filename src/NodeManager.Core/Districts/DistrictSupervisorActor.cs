@@ -20,8 +20,6 @@ namespace NodeManager.Core.Districts;
 /// </summary>
 public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IWithTimers
 {
-    private const int FinishedKept = 50;
-
     /// <summary>Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short.</summary>
     private const int SnapshotEvery = 200;
 
@@ -29,7 +27,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private readonly ILogger _log;
     private readonly Dictionary<string, NodeView> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
-    private ImmutableList<NodeView> _finished = [];
+    // Finished nodes seen in this incarnation, with the history their actors reported; after a restart the journaled
+    // FinishedNodes alone describe them.
+    private readonly Dictionary<string, NodeView> _finishedViews = new(StringComparer.Ordinal);
+    private IReadOnlySet<string> _reportedHosts = new HashSet<string>();
     private IReadOnlyList<PolicyCondition> _conditions = [];
     private DistrictState _state;
     private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
@@ -74,6 +75,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private void OnRecovered()
     {
         _recovered = true;
+        KeepFinished();
         _services.Board.DistrictFaults.TryRemove(Name, out _);
         foreach (var launchId in _state.Nodes.Keys) StartNode(launchId);
         Publish();
@@ -92,7 +94,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             });
 
         if (decide.ReportedHosts is { } reported)
-            foreach (var lost in _views.Values.Where(v => v.Phase == NodePhase.Active && !reported.Contains(v.Host)))
+            _reportedHosts = reported;
+        if (decide.ReportedHosts is { } reportedNow)
+            foreach (var lost in _views.Values.Where(v => v.Phase == NodePhase.Active && !reportedNow.Contains(v.Host)))
                 if (_children.TryGetValue(lost.LaunchId, out var child))
                     child.Tell(NodeLifecycle.Verify.Instance);
 
@@ -145,11 +149,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         ClearExhaustion("limits show headroom again", proven: false);
         var count = (int)Math.Min(check.Up.Count, limits.NodesThatFit(profile.Cores, profile.RamMb, volumeGb));
         var launched = 0;
-        var taken = _state.TakenIndexes.ToHashSet();
+        var taken = TakenIndexes(profile);
+        // Indexes held by unmanaged hosts do not count against max-nodes' range of names.
+        var maxIndex = Math.Max(Settings.MaxNodes, 1) + taken.Count - _state.Nodes.Count;
         var seq = _state.NextSeq;
         for (var i = 0; i < count; i++)
         {
-            if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, Math.Max(Settings.MaxNodes, 1)) is not { } name) break;
+            if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, maxIndex) is not { } name) break;
             taken.Add(name.Index);
             // Journal the name first; the node actor starts once it is durable.
             Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e => StartNode(e.LaunchId));
@@ -162,6 +168,33 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
                 LogScaledUp(_log, Name, launched, check.Up.Reason);
                 Publish();
             });
+    }
+
+    /// <summary>
+    /// Indexes a new node must not take: those of live nodes and nodes still being cleaned up, and those whose host name
+    /// the capacity document reports for a host this district does not manage (an unmanaged host named like ours).
+    /// </summary>
+    private HashSet<int> TakenIndexes(ProfileSettings profile)
+    {
+        var taken = _state.TakenIndexes.ToHashSet();
+        if (_reportedHosts.Count == 0) return taken;
+        var ours = _state.Nodes.Values.Select(n => n.Host).ToHashSet(StringComparer.Ordinal);
+        for (var i = 1; i <= Math.Max(Settings.MaxNodes, 1) + _reportedHosts.Count; i++)
+        {
+            var host = NodeName.For(profile.Naming, Name, _state.Profile, i).Host;
+            if (_reportedHosts.Contains(host) && !ours.Contains(host)) taken.Add(i);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Trims the journaled finished nodes to <c>lifecycle.finished-kept</c> and forgets views of trimmed ones.</summary>
+    private void KeepFinished()
+    {
+        _state = _state.KeepingFinished(_services.Lifecycle.FinishedKept);
+        if (_finishedViews.Count <= _state.FinishedNodes.Count) return;
+        var kept = _state.FinishedNodes.Select(f => f.LaunchId).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in _finishedViews.Keys.Where(id => !kept.Contains(id)).ToList()) _finishedViews.Remove(id);
     }
 
     /// <summary>Quota that launches in flight here and in the other districts will take but limits read at <paramref name="readAt"/> miss.</summary>
@@ -213,10 +246,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         if (view.Phase.IsTerminal())
         {
             _views.Remove(view.LaunchId);
-            _finished = _finished.Add(view);
-            if (_finished.Count > FinishedKept) _finished = _finished.RemoveAt(0);
             if (_state.Nodes.ContainsKey(view.LaunchId))
-                Record(new NodeFinished(view.LaunchId, view.Phase, Now));
+            {
+                _finishedViews[view.LaunchId] = view;
+                Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ => KeepFinished());
+            }
         }
         else
         {
@@ -337,7 +371,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
-        Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)], _finished, _state, _conditions, _recovered);
+        Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)],
+        [.. _state.FinishedNodes.Select(f => _finishedViews.GetValueOrDefault(f.LaunchId) ?? FinishedView(f))], _state, _conditions, _recovered);
+
+    private NodeView FinishedView(FinishedNode f) => new(
+        f.LaunchId, f.Host, f.ServerName, Name, _state.Profile, f.Index, f.Phase, null, null, f.LastError, false, null,
+        [new Status.NodeHistoryEntry(f.At, f.Phase.ToString(), nameof(NodeFinished), f.LastError)]);
 
     private static string Describe(CloudLimits limits, string resource)
     {

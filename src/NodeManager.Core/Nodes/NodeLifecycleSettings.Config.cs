@@ -18,6 +18,7 @@ public sealed partial record NodeLifecycleSettings
             DrainTimeout = ConfigChecks.Duration(c, "drain-timeout", allowZero: false),
             LaunchRetries = ConfigChecks.Int(c, "launch-retries", 0),
             DrainConcurrency = ConfigChecks.Int(c, "drain-concurrency", 1),
+            FinishedKept = ConfigChecks.Int(c, "finished-kept", 0),
             RestartBackoffMin = ConfigChecks.Duration(c, "restart-backoff.min", allowZero: false),
             RestartBackoffMax = ConfigChecks.Duration(c, "restart-backoff.max", allowZero: false),
         };

@@ -21,6 +21,9 @@ public sealed partial record NodeLifecycleSettings
     /// <summary>Gears moved at once while draining.</summary>
     public int DrainConcurrency { get; init; } = 1;
 
+    /// <summary>How many finished (Reclaimed, Failed, Aborted) nodes each district keeps in its journaled state for /nodes.</summary>
+    public int FinishedKept { get; init; } = 50;
+
     /// <summary>
     /// A district or node actor stopped by a journal failure starts again after this, doubled per further failure up
     /// to <see cref="RestartBackoffMax"/>.

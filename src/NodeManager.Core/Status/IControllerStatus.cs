@@ -23,6 +23,9 @@ public interface IControllerStatus
 
     Task<IReadOnlyList<NodeStatus>> GetNodesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Null when no node has that name (the host name, e.g. <c>node-3.example.com</c>, or the server name).</summary>
+    /// <summary>
+    /// The node named <paramref name="name"/> (host name, e.g. <c>node-3.example.com</c>, server name or launch id): the live
+    /// one when finished nodes held the same name before it; null when no node has that name.
+    /// </summary>
     Task<NodeStatus?> GetNodeAsync(string name, CancellationToken cancellationToken);
 }

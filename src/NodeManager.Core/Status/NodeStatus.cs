@@ -1,8 +1,12 @@
 namespace NodeManager.Core.Status;
 
-/// <summary>One node host as the management endpoint shows it. A stable JSON shape (v1).</summary>
+/// <summary>
+/// One node host as the management endpoint shows it. A stable JSON shape (v1). <see cref="LaunchId"/> tells apart
+/// finished nodes that held the same name one after the other.
+/// </summary>
 public sealed record NodeStatus(
     string Name,
+    string LaunchId,
     string ServerName,
     string District,
     string Profile,

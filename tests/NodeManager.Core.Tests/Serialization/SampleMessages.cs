@@ -56,6 +56,15 @@ public static class SampleMessages
             var arguments = type.GetGenericArguments();
             if (definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>) || definition == typeof(IEnumerable<>))
                 return List(arguments[0], member, seed, depth);
+            if (definition == typeof(ImmutableList<>))
+            {
+                var items = (System.Collections.IEnumerable)List(arguments[0], member, seed, depth);
+                var create = typeof(ImmutableList).GetMethods()
+                    .Single(m => m.Name == nameof(ImmutableList.CreateRange) && m.GetParameters().Length == 1)
+                    .MakeGenericMethod(arguments[0]);
+                return create.Invoke(null, [items])!;
+            }
+
             if (definition == typeof(IReadOnlySet<>))
                 return Set(arguments[0], member, seed, depth);
             if (definition == typeof(ImmutableDictionary<,>) && arguments[0] == typeof(string))
