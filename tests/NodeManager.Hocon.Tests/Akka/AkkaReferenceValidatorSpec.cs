@@ -162,6 +162,15 @@ public sealed class AkkaReferenceValidatorSpec
     }
 
     [Fact]
+    public void Every_key_and_default_of_akkas_own_reference_written_by_an_operator_must_pass()
+    {
+        // Holds the rule table and the value kinds to Akka's real settings: no rule may reject what Akka ships.
+        var asWritten = new Config(AkkaReferenceReader.Read(AkkaReference.Assembled));
+        Assert.True(asWritten.HasPath("akka.actor.default-dispatcher.throughput"));
+        Assert.Empty(AkkaReferenceValidator.Validate(asWritten, asWritten, AkkaReference.Assembled).Select(e => e.Message));
+    }
+
+    [Fact]
     public void Without_an_akka_section_there_must_be_nothing_to_report()
     {
         Assert.Empty(Errors("node-manager.x = 1\nakka-like = 2"));
