@@ -11,9 +11,20 @@ public sealed class SubstitutionSpec
     }
 
     [Fact]
-    public void Substitutions_in_concatenations_must_become_strings_and_null_must_become_empty()
+    public void Substitutions_in_concatenations_must_become_strings_and_a_substituted_null_must_become_the_text_null()
     {
-        Assert.Equal("x=1;y=", Hocon.Resolve("one = 1\nnothing = null\ns = \"x=\"${one}\";y=\"${nothing}").GetString("s"));
+        // HOCON.md, "String value concatenation": null becomes "null", and a substitution's value is converted the same way.
+        Assert.Equal("x=1;y=null", Hocon.Resolve("one = 1\nnothing = null\ns = \"x=\"${one}\";y=\"${nothing}").GetString("s"));
+        Assert.Equal("true null", Hocon.Resolve("a = true\nn = null\nx = ${a} ${n}").GetString("x"));
+    }
+
+    [Fact]
+    public void A_substitution_to_null_standing_alone_must_stay_null_and_an_undefined_optional_one_must_become_empty()
+    {
+        var c = Hocon.Resolve("n = null\nalone = ${n}\ns = a${?undefined}b");
+        Assert.True(c.HasPathOrNull("alone"));
+        Assert.Equal(ConfigValueType.Null, c.GetValue("alone").ValueType);
+        Assert.Equal("ab", c.GetString("s"));
     }
 
     [Fact]

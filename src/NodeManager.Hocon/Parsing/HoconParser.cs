@@ -242,14 +242,6 @@ internal sealed class HoconParser
         {
             return pieces[0];
         }
-        // In a concatenation the literal null is the text "null"; only a substituted null becomes "".
-        for (var i = 0; i < pieces.Count; i++)
-        {
-            if (pieces[i] is ConfigScalar { ValueType: ConfigValueType.Null } literalNull)
-            {
-                pieces[i] = ConfigScalar.String("null", literalNull.Origin);
-            }
-        }
         var concatenation = new ConfigConcatenation(pieces[0].Origin, pieces);
         return pieces.All(p => p.IsResolved) ? Resolution.Concatenator.Join(pieces, pieces[0].Origin, Key(path))! : concatenation;
     }

@@ -6,7 +6,7 @@ namespace NodeManager.Hocon.Resolution;
 internal static class Concatenator
 {
     /// <summary>
-    /// Strings (and numbers, booleans) join as text with a substituted null as ""; lists append; objects merge with
+    /// Strings (and numbers, booleans, nulls) join as text; lists append; objects merge with
     /// later parts winning. Whitespace beside lists and objects is ignored. Returns null when every part was an
     /// undefined optional substitution (then the field is not set at all).
     /// </summary>
@@ -45,14 +45,12 @@ internal static class Concatenator
             throw new ConfigException(odd.Origin, path,
                 $"cannot concatenate {Kind(odd)} with {Kind(first)}; concatenate lists with lists and objects with objects");
         }
+        // HOCON.md, "String value concatenation": null (written or substituted) joins as the text "null", which is
+        // ConfigScalar.Text of a null; only an undefined ${?x}, dropped above, joins as nothing.
         var text = new StringBuilder();
         foreach (var piece in pieces.Cast<ConfigScalar>())
         {
-            // A substituted null joins as nothing; the literal word null was turned into text by the parser.
-            if (piece.ValueType != ConfigValueType.Null)
-            {
-                text.Append(piece.Text);
-            }
+            text.Append(piece.Text);
         }
         return ConfigScalar.String(text.ToString(), origin);
     }

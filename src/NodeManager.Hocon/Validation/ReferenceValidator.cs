@@ -9,6 +9,8 @@ namespace NodeManager.Hocon.Validation;
 /// </summary>
 public static class ReferenceValidator
 {
+    private const string ReferenceName = "reference.conf";
+
     /// <param name="operatorConfig">Exactly the operator's files, merged, unresolved: says which keys the operator set.</param>
     /// <param name="effective">The operator's files over the reference, resolved: gives values and origins.</param>
     /// <param name="reference">The reference alone, resolved.</param>
@@ -43,7 +45,7 @@ public static class ReferenceValidator
         {
             if (node is null)
             {
-                return Unknown(ConfigObject.Empty(value.Origin), path, i, keyOrigin);
+                return Unknown(ConfigObject.Empty(value.Origin), path, i, keyOrigin, ReferenceName);
             }
             if (node is not ConfigObject obj)
             {
@@ -65,7 +67,7 @@ public static class ReferenceValidator
             }
             else
             {
-                return Unknown(obj, path, i, keyOrigin);
+                return Unknown(obj, path, i, keyOrigin, ReferenceName);
             }
         }
         var expected = ExpectedKind.Of(node!);
@@ -74,13 +76,17 @@ public static class ReferenceValidator
             : new ConfigException(value.Origin, ConfigPath.Join(path), $"expected {expected.Description}, got {Config.Describe(value)}");
     }
 
-    private static ConfigException Unknown(ConfigObject parent, IReadOnlyList<string> path, int index, ConfigOrigin keyOrigin)
+    /// <summary>
+    /// "unknown key" for <paramref name="path"/>, whose segment at <paramref name="index"/> is not a key of
+    /// <paramref name="parent"/>, with the closest key or leaf path of <paramref name="parent"/> as a suggestion.
+    /// </summary>
+    internal static ConfigException Unknown(ConfigObject parent, IReadOnlyList<string> path, int index, ConfigOrigin keyOrigin, string referenceName)
     {
         var typed = ConfigPath.Join(path.Skip(index));
         var candidates = LeafPaths(parent, []).Concat(parent.Keys.Select(k => ConfigPath.Join([k])));
         var suggestion = EditDistance.Closest(typed, candidates);
         var hint = suggestion is null ? "" : $"; did you mean {ConfigPath.Join(path.Take(index))}.{suggestion}?";
-        return new ConfigException(keyOrigin, ConfigPath.Join(path), "unknown key (not in reference.conf)" + hint);
+        return new ConfigException(keyOrigin, ConfigPath.Join(path), $"unknown key (not in {referenceName}){hint}");
     }
 
     private static IEnumerable<string> LeafPaths(ConfigObject obj, IReadOnlyList<string> prefix) =>
@@ -90,7 +96,7 @@ public static class ReferenceValidator
 
     // Leaves of what the operator wrote, with where their keys were written; where a value is not yet resolved (a
     // substitution), the resolved value decides whether it is a leaf.
-    private static IEnumerable<(IReadOnlyList<string> Path, ConfigValue Value, ConfigOrigin? KeyOrigin)> Leaves(
+    internal static IEnumerable<(IReadOnlyList<string> Path, ConfigValue Value, ConfigOrigin? KeyOrigin)> Leaves(
         ConfigValue written, ConfigValue effective, IReadOnlyList<string> path, ConfigOrigin? keyOrigin)
     {
         if (written is ConfigObject writtenObject && effective is ConfigObject effectiveObject)
@@ -119,7 +125,7 @@ public static class ReferenceValidator
         }
     }
 
-    private static ConfigValue? Navigate(ConfigValue value, IReadOnlyList<string> path)
+    internal static ConfigValue? Navigate(ConfigValue value, IReadOnlyList<string> path)
     {
         foreach (var segment in path)
         {
