@@ -1,6 +1,6 @@
 using NodeManager.Core.Platform;
 using NodeManager.Simulators.Paas;
-using NodeManager.TestKit;
+using NodeManager.Testing;
 
 namespace NodeManager.Core.Tests.Platform;
 

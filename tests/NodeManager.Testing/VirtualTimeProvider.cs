@@ -1,4 +1,4 @@
-namespace NodeManager.TestKit;
+namespace NodeManager.Testing;
 
 /// <summary>
 /// A clock that moves only when told to. <see cref="Advance"/> fires every timer that falls due,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace NodeManager.TestKit;
+namespace NodeManager.Testing;
 
 /// <summary>A logger factory that keeps every entry, for specs that assert on what was logged.</summary>
 public sealed class CapturingLoggerFactory : ILoggerFactory
