@@ -1,19 +1,19 @@
-using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Core;
-using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
 using Serilog.Sinks.SystemConsole.Themes;
 
 namespace NodeManager.Logging;
 
 /// <summary>
-/// Turns <see cref="LoggingSettings"/> into the one <see cref="ILoggerFactory"/> of a process. Disposing the
-/// factory flushes and closes the sinks, so the composition root disposes it last.
+/// Turns <see cref="LoggingSettings"/> into the one Serilog pipeline of a process. The product's own loggers (through
+/// the host's <c>ILoggerFactory</c>) and Akka's (through <c>Akka.Logger.Serilog</c>) both write into it, so every
+/// line has the same format and the same short <c>Source</c>. Disposing it flushes and closes the sinks, so the
+/// composition root disposes it last.
 /// </summary>
-public static class SerilogLoggerFactoryBuilder
+public static class ProductLogger
 {
-    public static ILoggerFactory Create(LoggingSettings settings, ILogEventSink? extraSink = null)
+    public static Logger Create(LoggingSettings settings, ILogEventSink? extraSink = null)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(settings.Level)
@@ -59,7 +59,7 @@ public static class SerilogLoggerFactoryBuilder
             configuration.WriteTo.Sink(extraSink);
         }
 
-        return new SerilogLoggerFactory(configuration.CreateLogger(), dispose: true);
+        return configuration.CreateLogger();
     }
 
     // Files are read later and elsewhere: full date and offset, full category.
