@@ -10,6 +10,9 @@ internal static class Problems
 {
     public const string TypePrefix = "urn:nodemanager:problem:";
 
+    public static ProblemHttpResult NotAlive(string failedChecks) => Problem(
+        StatusCodes.Status503ServiceUnavailable, "not-alive", "Not alive", $"Liveness checks failed: {failedChecks}");
+
     public static ProblemHttpResult NotReady() => Problem(
         StatusCodes.Status503ServiceUnavailable, "not-ready", "Not ready",
         "The controller has not yet recovered every district or heard from the capacity source.");
