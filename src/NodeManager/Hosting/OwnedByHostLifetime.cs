@@ -1,8 +1,8 @@
-namespace NodeManager.Management;
+namespace NodeManager.Hosting;
 
 /// <summary>
-/// Replaces the web host's console lifetime: SIGTERM and Ctrl-C belong to the service host, which runs
-/// coordinated shutdown and stops this endpoint in its own phase.
+/// Replaces the Generic Host's console lifetime: SIGTERM, SIGINT and SIGQUIT belong to <see cref="ShutdownSignals"/>,
+/// which asks for one coordinated shutdown, instead of the host stopping its services on its own.
 /// </summary>
 internal sealed class OwnedByHostLifetime : IHostLifetime
 {
