@@ -4,8 +4,11 @@ using NodeManager.Tests.Cli;
 
 namespace NodeManager.Tests.Hosting;
 
+[Collection(ProcessLogCollection.Name)]
 public sealed class NodeManagerServiceSpec : IDisposable
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
     private readonly TempConfigFiles _files = new();
     private readonly StringWriter _err = new();
 
@@ -13,57 +16,71 @@ public sealed class NodeManagerServiceSpec : IDisposable
     public async Task Run_must_exit_0_after_a_requested_stop_with_the_controller_stopped()
     {
         using var stop = new CancellationTokenSource();
-        FakeControllerRuntime? runtime = null;
+        var runtime = new FakeControllerRuntime(() => "not probed");
         var options = Options() with
         {
-            Runtime = (context, _) => Task.FromResult<IControllerRuntime>(runtime = new FakeControllerRuntime(context, () => "not probed")),
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(runtime),
             Started = _ => stop.Cancel(),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, stop.Token);
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("", _err.ToString());
         Assert.Equal(
-            ["controller stopping: management not probed, actor system running", "runtime disposed: actor system terminated"],
-            runtime!.Events);
+            [
+                "controller starting: management not probed",
+                "controller stopping: management not probed, actor system running",
+                "runtime disposed: actor system terminated",
+            ],
+            runtime.Events);
     }
 
     [Fact]
     public async Task A_stop_during_start_up_must_cancel_the_start_and_exit_0()
     {
         using var stop = new CancellationTokenSource();
-        HostContext? seen = null;
+        var cancelled = false;
         var options = Options() with
         {
-            Runtime = async (context, cancellationToken) =>
+            Runtime = async (_, _, cancellationToken) =>
             {
-                seen = context;
                 stop.Cancel();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled = true;
+                    throw;
+                }
+
                 throw new InvalidOperationException("must not be reached");
             },
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, stop.Token);
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.True(seen!.System.WhenTerminated.IsCompleted);
+        Assert.True(cancelled);
         Assert.Equal("", _err.ToString());
     }
 
     [Fact]
     public async Task Run_must_exit_1_when_the_actor_system_terminates_by_itself()
     {
+        var runtime = new FakeControllerRuntime(() => "not probed");
         var options = Options() with
         {
-            Runtime = (context, _) => Task.FromResult<IControllerRuntime>(new FakeControllerRuntime(context, () => "not probed")),
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(runtime),
             Started = host => _ = host.System.Terminate(),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal("runtime disposed: actor system terminated", runtime.Events[^1]);
     }
 
     [Fact]
@@ -77,10 +94,10 @@ public sealed class NodeManagerServiceSpec : IDisposable
         var options = new RunOptions([file])
         {
             HandleSignals = false,
-            Runtime = (_, _) => throw new InvalidOperationException("auth failed with password hunter2-secret"),
+            Runtime = (_, _, _) => throw new InvalidOperationException("auth failed with password hunter2-secret"),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("failed to start: auth failed with password ***", _err.ToString());
@@ -88,21 +105,25 @@ public sealed class NodeManagerServiceSpec : IDisposable
     }
 
     [Fact]
-    public async Task Run_must_exit_2_when_no_OpenStack_credentials_are_configured()
+    public async Task Run_must_exit_2_when_the_configured_OpenStack_credentials_cannot_be_found()
     {
+        // A cloud named in HOCON takes precedence over every OS_* variable, so the developer's environment plays no part.
         var file = _files.Write("nm.conf", $$"""
             node-manager {
               management.port = 0
-              persistence.journal.plugin = inmem
               logging.console.enabled = off
-              openstack.clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
+              openstack {
+                cloud = "production"
+                clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
+              }
             }
             """);
 
-        var code = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false }, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false }, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.ConfigError, code);
-        Assert.Contains("OpenStack", _err.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cloud 'production' (from node-manager.openstack.cloud) needs a clouds.yaml", _err.ToString());
+        Assert.Contains("no-clouds.yaml", _err.ToString());
     }
 
     public void Dispose() => _files.Dispose();

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Logging;
 using NodeManager.Logging;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace NodeManager.Tests.Logging;
 
-public sealed class SerilogLoggerFactoryBuilderSpec
+public sealed class ProductLoggerSpec
 {
     private static readonly LoggingSettings Quiet = LoggingSettings.Default with
     {
@@ -13,38 +12,47 @@ public sealed class SerilogLoggerFactoryBuilderSpec
     };
 
     [Fact]
-    public void Factory_must_apply_the_level_and_the_category_overrides()
+    public void Logger_must_apply_the_level_and_the_category_overrides()
     {
         var sink = new CollectingSink();
-        using (var factory = SerilogLoggerFactoryBuilder.Create(Quiet with { Level = LogEventLevel.Debug }, sink))
+        using (var logger = ProductLogger.Create(Quiet with { Level = LogEventLevel.Debug }, sink))
         {
-            factory.CreateLogger("NodeManager.Core.Districts.DistrictSupervisorActor").LogDebug("kept");
-            factory.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").LogInformation("dropped by override");
-            factory.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").LogWarning("kept despite override");
+            logger.ForContext(Constants.SourceContextPropertyName, "district-a").Debug("kept");
+            logger.ForContext(Constants.SourceContextPropertyName, "Microsoft.AspNetCore.Routing.EndpointMiddleware").Information("dropped by override");
+            logger.ForContext(Constants.SourceContextPropertyName, "Microsoft.AspNetCore.Routing.EndpointMiddleware").Warning("kept despite override");
         }
 
         Assert.Equal(["kept", "kept despite override"], sink.Events.Select(e => e.RenderMessage()));
     }
 
     [Fact]
-    public void Source_must_be_the_actor_path_below_the_user_guardian_or_the_short_category()
+    public void Source_must_be_the_short_category_or_for_Akka_lines_the_short_log_source()
     {
         var sink = new CollectingSink();
-        using (var factory = SerilogLoggerFactoryBuilder.Create(Quiet, sink))
+        using (var logger = ProductLogger.Create(Quiet, sink))
         {
-            var actorLog = factory.CreateLogger("NodeManager.Core.Nodes.NodeLifecycleActor");
-            using (actorLog.BeginScope(new Dictionary<string, object> { ["ActorPath"] = "akka://nodemanager/user/districts/district-a/node-3" }))
-            {
-                actorLog.LogInformation("Booting");
-            }
-
-            factory.CreateLogger("NodeManager.Hosting.NodeManagerHost").LogInformation("Started");
-            factory.CreateLogger("NodeManager.OpenStack").LogWarning("OpenStack GET {Path} answered 404", "/compute/v2.1/servers/x");
+            logger.ForContext(Constants.SourceContextPropertyName, "district-a/district-a-3").Information("Booting");
+            logger.ForContext(Constants.SourceContextPropertyName, "NodeManager.Hosting.NodeManagerHost").Information("Started");
+            logger.ForContext(Constants.SourceContextPropertyName, "Akka.Actor.CoordinatedShutdown")
+                .ForContext("LogSource", "CoordinatedShutdown(akka://demo)")
+                .Information("CoordinatedShutdown invoked");
         }
 
         Assert.Equal(
-            ["\"districts/district-a/node-3\"", "\"NodeManagerHost\"", "\"OpenStack\""],
+            ["\"district-a/district-a-3\"", "\"NodeManagerHost\"", "\"CoordinatedShutdown\""],
             sink.Events.Select(e => e.Properties["Source"].ToString()));
+    }
+
+    [Theory]
+    [InlineData("akka://demo/user/districts/district-a", "districts/district-a")]
+    [InlineData("akka://demo/system/akka.persistence.journal.inmem", "system/akka.persistence.journal.inmem")]
+    [InlineData("akka://demo", "demo")]
+    [InlineData("CoordinatedShutdown(akka://demo)", "CoordinatedShutdown")]
+    [InlineData("Akka.Event.DeadLetterListener", "DeadLetterListener")]
+    [InlineData("capacity-watcher", "capacity-watcher")]
+    public void An_Akka_log_source_must_shorten_to_the_path_below_the_system_or_the_class_name(string logSource, string source)
+    {
+        Assert.Equal(source, SourceEnricher.ShortLogSource(logSource));
     }
 
     [Fact]
@@ -55,9 +63,9 @@ public sealed class SerilogLoggerFactoryBuilderSpec
         {
             var path = Path.Combine(directory.FullName, "nodemanager.log");
             var settings = Quiet with { File = Quiet.File with { Enabled = true, Path = path, RollingInterval = Serilog.RollingInterval.Infinite } };
-            using (var factory = SerilogLoggerFactoryBuilder.Create(settings))
+            using (var logger = ProductLogger.Create(settings))
             {
-                factory.CreateLogger("NodeManager.Hosting.NodeManagerHost").LogInformation("Node {Node} joined", "node-1");
+                logger.Information("Node {Node} joined", "node-1");
             }
 
             Assert.Contains("Node node-1 joined", File.ReadAllText(path));
@@ -66,12 +74,5 @@ public sealed class SerilogLoggerFactoryBuilderSpec
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodeManager.Management;
 
 namespace NodeManager.Tests.Management;
@@ -19,6 +21,19 @@ public sealed class ManagementEndpointSpec
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, body.GetProperty("version").GetInt32());
         Assert.Equal("alive", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Alive_must_answer_503_problem_naming_a_failed_liveness_check_and_ignore_other_checks()
+    {
+        await using var harness = await ManagementHarness.StartAsync(_status, configure: services => services.AddHealthChecks()
+            .AddCheck("akka.actorsystem", () => HealthCheckResult.Unhealthy("ActorSystem has terminated."), tags: [ManagementApi.LivenessTag])
+            .AddCheck("journal", () => HealthCheckResult.Unhealthy("not a liveness check"), tags: ["readiness"]));
+
+        var (response, problem) = await harness.GetAsync("/alive");
+
+        AssertProblem(response, problem, 503, "not-alive");
+        Assert.Equal("Liveness checks failed: akka.actorsystem (ActorSystem has terminated.)", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
