@@ -1,5 +1,5 @@
-using Akka.Actor;
 using Akka;
+using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using NodeManager.Management;
@@ -23,6 +23,7 @@ public sealed partial class NodeManagerHost
             ApplicationName = typeof(NodeManagerHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The host's ILoggerFactory writes to Serilog's Log.Logger, where Akka's SerilogLogger writes too.
         builder.Services.AddSerilog();
         builder.Services.AddSingleton<IHostLifetime, OwnedByHostLifetime>();
 
@@ -30,6 +31,7 @@ public sealed partial class NodeManagerHost
         builder.AddManagementEndpoint(options.Management, status, options.Redactor);
         builder.Services.AddAkka<ActorSystemAfterEndpointService>(options.Host.ClusterName, (akka, services) =>
         {
+            // The akka section goes on top: an operator's akka.* key wins over what the journal's set-up derived.
             JournalConfiguration.Configure(akka, options.Config);
             akka.AddHocon(AkkaConfiguration.FromProductConfig(options.Config), HoconAddMode.Prepend);
             akka.WithActorSystemLivenessCheck();
