@@ -34,6 +34,7 @@ public static class CapacitySnapshots
                 LastScaleUpAt = view?.State.LastScaleUpAt,
                 LastScaleDownAt = view?.State.LastScaleDownAt,
                 Backoff = view?.State.Backoff,
+                LaunchFailing = view?.State.LaunchFailing,
                 Paused = settings.Paused,
             };
         }).ToList();

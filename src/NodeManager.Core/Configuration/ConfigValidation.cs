@@ -6,8 +6,9 @@ namespace NodeManager.Core.Configuration;
 /// <summary>
 /// Everything <c>nodemgr config validate</c> checks, collected rather than stopping at the first fault: each file's
 /// syntax, substitutions across the merged tree, every <c>node-manager</c> key against reference.conf (unknown
-/// keys with a suggestion, types), then the ranges of every settings record through the validators the caller
-/// passes (the host passes one that creates every settings record).
+/// keys with a suggestion, types), the keys of other sections through the key validators the caller passes (the host
+/// checks <c>akka.*</c> against Akka's own reference), then the ranges of every settings record through the validators
+/// the caller passes (the host passes one that creates every settings record).
 /// </summary>
 public static class ConfigValidation
 {
@@ -16,7 +17,8 @@ public static class ConfigValidation
     public static IReadOnlyList<ConfigException> Validate(
         IReadOnlyList<string> files,
         IEnumerable<Func<Config, IEnumerable<ConfigException>>> validators,
-        ConfigResolveOptions? options = null)
+        ConfigResolveOptions? options = null,
+        IEnumerable<KeyValidator>? keyValidators = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(validators);
@@ -51,6 +53,8 @@ public static class ConfigValidation
             return [e];
         }
         errors.AddRange(ReferenceValidator.Validate(written, effective, reference, Root));
+        foreach (var keys in keyValidators ?? [])
+            errors.AddRange(keys(written, effective));
         foreach (var validator in validators)
         {
             try
@@ -66,3 +70,6 @@ public static class ConfigValidation
         return errors.DistinctBy(e => (e.Origin, e.Path)).ToList();
     }
 }
+
+/// <summary>Checks the keys the operator <paramref name="written"/> (as merged into <paramref name="effective"/>) of a section.</summary>
+public delegate IEnumerable<ConfigException> KeyValidator(Config written, Config effective);

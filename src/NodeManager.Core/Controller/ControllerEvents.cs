@@ -43,5 +43,7 @@ public static class ControllerEvents
         .Register<DistrictSupervisor.DecisionRecorded>("district.decision-recorded.v1")
         .Register<DistrictSupervisor.ExhaustionRaised>("district.exhaustion-raised.v1")
         .Register<DistrictSupervisor.ExhaustionCleared>("district.exhaustion-cleared.v1")
+        .Register<DistrictSupervisor.LaunchFailingRaised>("district.launch-failing-raised.v1")
+        .Register<DistrictSupervisor.LaunchFailingCleared>("district.launch-failing-cleared.v1")
         .Register<DistrictState>("district.state-snapshot.v1");
 }

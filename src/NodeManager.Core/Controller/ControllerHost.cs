@@ -164,6 +164,9 @@ public sealed class ControllerHost : IControllerStatus
                 backoff.Since, backoff.RetryAt));
         else if (Board.CloudBackoff is { } cloud && cloud.IsActive(now))
             conditions.Add(new ConditionStatus("exhausted", $"cloud: {cloud.Message}", cloud.Since, cloud.RetryAt));
+        if (view.State.LaunchFailing is { } failing)
+            conditions.Add(new ConditionStatus("launch-failing",
+                $"{failing.Attempts} launch(es) in a row failed: {failing.Message}", failing.Since, failing.RetryAt));
         conditions.AddRange(view.Conditions.Select(c => new ConditionStatus(c.Type, c.Message, view.State.LastDecision?.At ?? now, null)));
         if (view.Nodes.Where(n => n.Alerting).Select(n => n.Host).ToList() is { Count: > 0 } stalled)
             conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));

@@ -31,6 +31,9 @@ public sealed record DistrictState(string Name) : IVersionedMessage
     /// <summary>The last back-off cleared without proof; the next exhaustion doubles from it.</summary>
     public BackoffState? PreviousBackoff { get; init; }
 
+    /// <summary>Launches fail for a lasting reason: no launch until its <c>RetryAt</c>; cleared by the next Active node.</summary>
+    public BackoffState? LaunchFailing { get; init; }
+
     public DecisionStatus? LastDecision { get; init; }
 
     public int Finished { get; init; }
@@ -62,6 +65,8 @@ public sealed record DistrictState(string Name) : IVersionedMessage
             Backoff = new BackoffState(x.Message, x.Since, x.RetryAt, x.Attempts), BackoffScope = x.Scope, BackoffByLimits = x.ByLimits,
         },
         ExhaustionCleared c => this with { Backoff = null, PreviousBackoff = c.Proven ? null : Backoff },
+        LaunchFailingRaised f => this with { LaunchFailing = new BackoffState(f.Message, f.Since, f.RetryAt, f.Attempts) },
+        LaunchFailingCleared => this with { LaunchFailing = null },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "not a district event"),
     };
 

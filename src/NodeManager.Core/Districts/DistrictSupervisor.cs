@@ -39,6 +39,15 @@ public static class DistrictSupervisor
         ExhaustionScope Scope, string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, bool ByLimits, DateTimeOffset At) : IEvent;
 
     /// <summary>
+    /// A launch failed for a reason that does not go away by itself (its node ended Failed before it was ever Active):
+    /// launches wait until <c>RetryAt</c>; <c>Attempts</c> counts failed launches in a row.
+    /// </summary>
+    public sealed record LaunchFailingRaised(string Message, DateTimeOffset Since, DateTimeOffset RetryAt, int Attempts, DateTimeOffset At) : IEvent;
+
+    /// <summary>A node launched by this district became Active: launches work again.</summary>
+    public sealed record LaunchFailingCleared(DateTimeOffset At) : IEvent;
+
+    /// <summary>
     /// Capacity is back: limits show headroom again, or (<c>Proven</c>) a node launched since the exhaustion became
     /// Active. Unless proven, the back-off is remembered so that a refusal soon after keeps doubling it.
     /// </summary>

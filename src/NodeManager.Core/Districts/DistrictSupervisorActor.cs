@@ -119,7 +119,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>Checks the cloud's limits off the actor's turn; the launch continues in <see cref="OnLimitsChecked"/>.</summary>
     private void BeginLaunch(ScaleUp up)
     {
-        if (_launching || ActiveBackoff() is not null) return;
+        if (_launching || ActiveBackoff() is not null || _state.LaunchFailing is { } f && f.IsActive(Now)) return;
         _launching = true;
         _services.Limits.GetAsync(CancellationToken.None)
             .PipeTo(Self, success: limits => new LimitsChecked(up, limits, null), failure: error => new LimitsChecked(up, null, error));
@@ -191,10 +191,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>Trims the journaled finished nodes to <c>lifecycle.finished-kept</c> and forgets views of trimmed ones.</summary>
     private void KeepFinished()
     {
+        var before = _state.FinishedNodes;
         _state = _state.KeepingFinished(_services.Lifecycle.FinishedKept);
-        if (_finishedViews.Count <= _state.FinishedNodes.Count) return;
-        var kept = _state.FinishedNodes.Select(f => f.LaunchId).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in _finishedViews.Keys.Where(id => !kept.Contains(id)).ToList()) _finishedViews.Remove(id);
+        foreach (var trimmed in before.Take(before.Count - _state.FinishedNodes.Count)) _finishedViews.Remove(trimmed.LaunchId);
     }
 
     /// <summary>Quota that launches in flight here and in the other districts will take but limits read at <paramref name="readAt"/> miss.</summary>
@@ -250,18 +249,44 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             {
                 _finishedViews[view.LaunchId] = view;
                 Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ => KeepFinished());
+                if (view.Phase == NodePhase.Failed && view.ActiveSince is null) LaunchFailed(view);
             }
         }
         else
         {
             _restarts.Remove(view.LaunchId);
             _views[view.LaunchId] = view;
+            if (view.Phase == NodePhase.Active && _state.LaunchFailing is not null)
+                Record(new LaunchFailingCleared(Now), _ =>
+                {
+                    LogLaunchesWork(_log, Name, view.Host);
+                    Publish();
+                });
             // Capacity is proven back only by a node launched after the exhaustion began.
             if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At >= backoff.Since)
                 ClearExhaustion($"{view.Host}, launched since, became Active", proven: true);
         }
 
         Publish();
+    }
+
+    /// <summary>
+    /// A node ended Failed before it was ever Active: its launch failed for a lasting reason (its retries are spent, or
+    /// the cloud refused it outright). Back the district's launches off, doubling per failure in a row.
+    /// </summary>
+    private void LaunchFailed(NodeView node)
+    {
+        var scaling = _services.Scaling;
+        var message = $"{node.Host}: {node.LastError ?? "failed"}";
+        var failing = BackoffState.Raise(_state.LaunchFailing, message, Now, scaling.LaunchFailureBackoffMin, scaling.LaunchFailureBackoffMax);
+        Record(new LaunchFailingRaised(message, failing.Since, failing.RetryAt, failing.Attempts, Now), e =>
+        {
+            if (e.Attempts >= scaling.LaunchFailureErrorAfter)
+                LogLaunchesFailingError(_log, Name, e.Attempts, e.RetryAt, e.Message);
+            else
+                LogLaunchesFailing(_log, Name, e.Attempts, e.RetryAt, e.Message);
+            Publish();
+        });
     }
 
     private void OnLaunchAborted(NodeLifecycle.LaunchAborted aborted)
@@ -372,7 +397,16 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
         Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)],
-        [.. _state.FinishedNodes.Select(f => _finishedViews.GetValueOrDefault(f.LaunchId) ?? FinishedView(f))], _state, _conditions, _recovered);
+        FinishedViews(), _state, _conditions, _recovered);
+
+    /// <summary>The journaled finished nodes, then those whose NodeFinished is still being written.</summary>
+    private IReadOnlyList<NodeView> FinishedViews()
+    {
+        var journaled = _state.FinishedNodes.Select(f => _finishedViews.GetValueOrDefault(f.LaunchId) ?? FinishedView(f)).ToList();
+        if (journaled.Count == _finishedViews.Count) return journaled;
+        var ids = _state.FinishedNodes.Select(f => f.LaunchId).ToHashSet(StringComparer.Ordinal);
+        return [.. journaled, .. _finishedViews.Values.Where(v => !ids.Contains(v.LaunchId))];
+    }
 
     private NodeView FinishedView(FinishedNode f) => new(
         f.LaunchId, f.Host, f.ServerName, Name, _state.Profile, f.Index, f.Phase, null, null, f.LastError, false, null,
@@ -415,6 +449,15 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: EXHAUSTED ({Scope}), launches wait until {RetryAt:HH:mm:ss}: {Message}")]
     private static partial void LogExhausted(ILogger logger, string district, ExhaustionScope scope, DateTimeOffset retryAt, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: LAUNCH FAILED ({Attempts} in a row), launches wait until {RetryAt:HH:mm:ss}: {Message}")]
+    private static partial void LogLaunchesFailing(ILogger logger, string district, int attempts, DateTimeOffset retryAt, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{District}: LAUNCH FAILED ({Attempts} in a row), launches wait until {RetryAt:HH:mm:ss}: {Message}")]
+    private static partial void LogLaunchesFailingError(ILogger logger, string district, int attempts, DateTimeOffset retryAt, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: {Host} became Active; launches work again")]
+    private static partial void LogLaunchesWork(ILogger logger, string district, string host);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{District}: capacity is back ({Why}); exhaustion cleared")]
     private static partial void LogRecovered(ILogger logger, string district, string why);

@@ -33,13 +33,7 @@ public sealed partial record NodeLifecycleSettings
     public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The restart delay after <paramref name="failures"/> failures in a row (1 → min).</summary>
-    public TimeSpan RestartDelay(int failures) => Doubling(RestartBackoffMin, RestartBackoffMax, failures);
+    public TimeSpan RestartDelay(int failures) => Scaling.BackoffState.Delay(failures, RestartBackoffMin, RestartBackoffMax);
 
     public static NodeLifecycleSettings Default { get; } = new();
-
-    internal static TimeSpan Doubling(TimeSpan min, TimeSpan max, int attempts)
-    {
-        var ticks = min.Ticks * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
-        return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
-    }
 }

@@ -25,6 +25,9 @@ public sealed record DistrictSnapshot(
 
     public BackoffState? Backoff { get; init; }
 
+    /// <summary>Launches of this district keep failing: none until its <c>RetryAt</c>.</summary>
+    public BackoffState? LaunchFailing { get; init; }
+
     public bool Paused { get; init; }
 
     /// <summary>Host names an operator asked to drain first, in the order asked.</summary>

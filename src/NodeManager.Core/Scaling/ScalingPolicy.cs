@@ -178,6 +178,8 @@ public static class ScalingPolicy
         if (d.Paused) return "it is paused by operator";
         if (cloudBackoff is not null) return $"the cloud is exhausted until {cloudBackoff.RetryAt:HH:mm:ss} ({cloudBackoff.Message})";
         if (d.Backoff is { } b && b.IsActive(now)) return $"it is exhausted until {b.RetryAt:HH:mm:ss} ({b.Message})";
+        if (d.LaunchFailing is { } f && f.IsActive(now))
+            return $"its launches are failing; next try at {f.RetryAt:HH:mm:ss} ({f.Message})";
         if (Unresponsive(d) is { } silent) return $"node {silent.Name} is not responding";
         var launching = d.Nodes.Count(n => n.Launching);
         if (launching >= settings.MaxConcurrentLaunches) return $"{launching} launch(es) in flight (max-concurrent-launches {settings.MaxConcurrentLaunches})";

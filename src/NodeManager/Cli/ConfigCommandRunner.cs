@@ -7,15 +7,6 @@ namespace NodeManager.Cli;
 /// <summary>The behaviour of `nodemgr config`, on plain writers so that specs can run it without a console.</summary>
 public static class ConfigCommandRunner
 {
-    /// <summary>
-    /// Range checks beyond reference.conf's keys and types: the host's validation creates every settings record and
-    /// collects what each rejects.
-    /// </summary>
-    public static IReadOnlyList<Func<Config, IEnumerable<ConfigException>>> Validators { get; } =
-    [
-        config => HostConfiguration.Validate(config, out _),
-    ];
-
     /// <summary>JSON of the resolved config on <paramref name="output"/>; exit 2 and the error on <paramref name="error"/>.</summary>
     public static int Render(IReadOnlyList<string> files, bool raw, TextWriter output, TextWriter error, ConfigResolveOptions? options = null)
     {
@@ -46,7 +37,7 @@ public static class ConfigCommandRunner
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var errors = ConfigValidation.Validate(files, Validators, options);
+        var errors = HostConfiguration.ValidateFiles(files, options);
         if (errors.Count == 0)
         {
             output.WriteLine($"valid: {string.Join(", ", files)}");

@@ -1,3 +1,4 @@
+using NodeManager.Core.Configuration;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
@@ -25,6 +26,14 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
         settings = new HostConfiguration(host ?? HostSettings.Default, management ?? ManagementSettings.Default, logging ?? LoggingSettings.Default);
         return errors;
     }
+
+    /// <summary>
+    /// Everything <c>nodemgr config validate</c> and <c>nodemgr run</c> check in <paramref name="files"/>: syntax,
+    /// substitutions, <c>node-manager.*</c> keys against reference.conf, <c>akka.*</c> keys against Akka's reference,
+    /// and every settings record's ranges — all errors, not the first.
+    /// </summary>
+    public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null) =>
+        ConfigValidation.Validate(files, [c => Validate(c, out _)], options, [AkkaConfiguration.ValidateKeys]);
 
     private static T? Read<T>(Config config, Func<Config, T> create, List<ConfigException> errors)
         where T : class

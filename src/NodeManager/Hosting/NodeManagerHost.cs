@@ -1,33 +1,37 @@
-using NodeManager.Actors;
+using Akka.Actor;
 using NodeManager.Management;
+using NodeManager.Persistence;
 
 namespace NodeManager.Hosting;
 
 /// <summary>
-/// The composition root of <c>nodemgr run</c>: starts the management endpoint, the actor system and the controller
-/// runtime in that order, and stops them through the actor system's coordinated shutdown — management unbinds
-/// (<c>service-unbind</c>), the controller stops (<c>service-stop</c>), the actor system terminates — before the
-/// runtime's remaining resources (simulators) are released. Owns everything it starts; holds no static state.
+/// <c>nodemgr run</c>'s running service: one web application (the Generic Host) holding the management endpoint and,
+/// through Akka.Hosting, the actor system with the controller (see <see cref="Compose"/>). It starts the controller
+/// runtime, the endpoint and the actor system in that order, and stops them through Akka's coordinated shutdown —
+/// management unbinds (<c>service-unbind</c>), the controller stops (<c>service-stop</c>), the actor system
+/// terminates — before the runtime's remaining resources (simulators) are released. Owns everything it starts.
 /// </summary>
+/// <remarks>
+/// Every log line goes to Serilog's <see cref="Serilog.Log.Logger"/>: the host's <see cref="ILoggerFactory"/>
+/// (Serilog.Extensions.Hosting) and Akka's <c>SerilogLogger</c> both write there, so the process sets it first.
+/// </remarks>
 public sealed partial class NodeManagerHost : IAsyncDisposable
 {
-    private readonly ILogger _log;
-    private readonly ManagementServer? _management;
-    private readonly ActorSystem _system;
+    private readonly WebApplication _app;
     private readonly IControllerRuntime _runtime;
-    private readonly Lazy<Task> _stopManagement;
-    private readonly Lazy<Task> _stopController;
+    private readonly ActorSystem _system;
+    private readonly ILogger _log;
+    private readonly IDisposable? _journalLock;
     private readonly Lock _gate = new();
     private Task? _shutdown;
 
-    private NodeManagerHost(ILogger log, ManagementServer? management, ActorSystem system, IControllerRuntime runtime)
+    private NodeManagerHost(WebApplication app, IControllerRuntime runtime, ILogger log, IDisposable? journalLock)
     {
-        _log = log;
-        _management = management;
-        _system = system;
+        _app = app;
+        _journalLock = journalLock;
         _runtime = runtime;
-        _stopManagement = new Lazy<Task>(() => management?.StopAsync(CancellationToken.None) ?? Task.CompletedTask);
-        _stopController = new Lazy<Task>(() => runtime.StopAsync(CancellationToken.None));
+        _system = app.Services.GetRequiredService<ActorSystem>();
+        _log = log;
     }
 
     /// <summary>The running actor system (for tests and in-process tools).</summary>
@@ -37,54 +41,55 @@ public sealed partial class NodeManagerHost : IAsyncDisposable
     public IControllerRuntime Runtime => _runtime;
 
     /// <summary>Where the management endpoint listens; empty when it is disabled.</summary>
-    public IReadOnlyList<Uri> ManagementAddresses => _management?.Addresses ?? [];
+    public IReadOnlyList<Uri> ManagementAddresses => ManagementEndpoint.Addresses(_app.Services);
 
     /// <summary>Completes when the actor system has terminated, whether by <see cref="ShutdownAsync"/> or by itself.</summary>
     public Task WhenTerminated => _system.WhenTerminated;
 
     /// <summary>
-    /// Starts everything. A failure part-way (port in use, journal unreachable, simulator start) stops what had
-    /// started, in reverse, and rethrows.
+    /// Starts everything. A failure part-way (the runtime's set-up, port in use, the actor system or the controller
+    /// failing to start) stops what had started, in reverse, and rethrows.
     /// </summary>
     public static async Task<NodeManagerHost> StartAsync(NodeManagerHostOptions options, CancellationToken cancellationToken)
     {
-        var log = options.LoggerFactory.CreateLogger<NodeManagerHost>();
-        var status = new ControllerStatusSlot();
-        ManagementServer? management = null;
-        ActorSystem? system = null;
         IControllerRuntime? runtime = null;
+        IDisposable? journalLock = null;
+
+        // Akka.Hosting starts the controller after the endpoint listens, by which time the runtime has been built.
+        var app = Compose(options, () => runtime ?? throw new InvalidOperationException("The controller runtime was not built."));
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var log = loggers.CreateLogger<NodeManagerHost>();
         try
         {
+            // One process per SQLite journal, and a journal that answers, before anything acts: otherwise exit 1 naming
+            // the store and the reason, not a controller that looks ready and cannot write.
+            var journal = JournalSettings.Create(options.Config);
+            journalLock = SqliteJournalLock.AcquireFor(journal);
+            await JournalProbe.CheckAsync(journal, cancellationToken);
+
+            runtime = await options.Runtime(options.Config, loggers, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            var host = new NodeManagerHost(app, runtime, log, journalLock);
             if (options.Management.Enabled)
             {
-                management = ManagementServer.Create(
-                    options.Management, status, options.Redactor, options.LoggerFactory, options.ConfigureManagement);
-                await management.StartAsync(cancellationToken);
-                LogManagementListening(log, string.Join(", ", management.Addresses));
+                LogManagementListening(log, string.Join(", ", host.ManagementAddresses));
             }
 
-            system = ActorSystem.Create(
-                options.Host.ClusterName, ActorSystemSettings.Create(options.Config, options.LoggerFactory, options.TimeProvider));
-            runtime = await options.Runtime(
-                new HostContext(options.Config, system, options.LoggerFactory, options.TimeProvider), cancellationToken);
-            status.Attach(runtime.Status);
-
-            var host = new NodeManagerHost(log, management, system, runtime);
-            host.RegisterShutdownTasks();
             LogStarted(log, options.Host.ClusterName);
             return host;
         }
         catch (Exception e)
         {
             LogStartFailed(log, e);
-            await UnwindAsync(management, system, runtime);
+            await UnwindAsync(app, runtime);
+            journalLock?.Dispose();
             throw;
         }
     }
 
     /// <summary>
     /// Runs coordinated shutdown once; later calls return the same task. Completes when the actor system has
-    /// terminated and the runtime and the endpoint are released.
+    /// terminated and the web application and the runtime are released.
     /// </summary>
     public Task ShutdownAsync(string reason)
     {
@@ -96,52 +101,26 @@ public sealed partial class NodeManagerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await ShutdownAsync("host disposed");
 
-    private void RegisterShutdownTasks()
-    {
-        var shutdown = _system.CoordinatedShutdown;
-        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "management-unbind", () => _stopManagement.Value);
-        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "controller-stop", () => _stopController.Value);
-    }
-
     private async Task RunShutdownAsync(string reason)
     {
         LogStopping(_log, reason);
-        await _system.CoordinatedShutdown.Run(reason);
 
-        // When the system stopped by itself its phases may not have run: the lazies make each stop happen once.
-        await _stopManagement.Value;
-        await _stopController.Value;
-        await _system.Terminate();
-        await _runtime.DisposeAsync();
-        if (_management is not null)
-        {
-            await _management.DisposeAsync();
-        }
-
+        // When the system stopped by itself its shutdown has run already, and this returns that run.
+        await CoordinatedShutdown.Get(_system).Run(new ShutdownRequested(reason));
+        await UnwindAsync(_app, _runtime);
+        _journalLock?.Dispose();
         LogStopped(_log);
     }
 
-    private static async Task UnwindAsync(ManagementServer? management, ActorSystem? system, IControllerRuntime? runtime)
+    // The web application's stop is the endpoint's (idempotent after service-unbind) and Akka.Hosting's (the coordinated
+    // shutdown, which runs once); the runtime goes last, when no actor uses its simulators or clients any more.
+    private static async Task UnwindAsync(WebApplication app, IControllerRuntime? runtime)
     {
-        if (runtime is not null)
-        {
-            await runtime.StopAsync(CancellationToken.None);
-        }
-
-        if (system is not null)
-        {
-            await system.Terminate();
-        }
-
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
         if (runtime is not null)
         {
             await runtime.DisposeAsync();
-        }
-
-        if (management is not null)
-        {
-            await management.StopAsync(CancellationToken.None);
-            await management.DisposeAsync();
         }
     }
 

@@ -4,6 +4,7 @@ using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
 using NodeManager.OpenStack.Errors;
+using Serilog.Extensions.Logging;
 
 namespace NodeManager.Hosting;
 
@@ -11,6 +12,10 @@ namespace NodeManager.Hosting;
 /// <c>nodemgr run</c> from configuration to exit code: load and validate the configuration (every error on
 /// stderr, exit 2), set up the log, start the host, wait for a signal (or <c>stop</c>), shut down (exit 0).
 /// </summary>
+/// <remarks>
+/// The process's log is Serilog's <see cref="Serilog.Log.Logger"/> for the length of the run: Akka's <c>SerilogLogger</c> and the
+/// host's logger factory write there.
+/// </remarks>
 public static partial class NodeManagerService
 {
     public static async Task<int> RunAsync(RunOptions options, TextWriter stderr, CancellationToken stop)
@@ -20,7 +25,22 @@ public static partial class NodeManagerService
             return ExitCodes.ConfigError;
         }
 
-        using var loggerFactory = SerilogLoggerFactoryBuilder.Create(settings.Logging, options.LogSink);
+        await using var logger = ProductLogger.Create(settings.Logging, options.LogSink);
+        var previous = Serilog.Log.Logger;
+        Serilog.Log.Logger = logger;
+        try
+        {
+            return await RunLoadedAsync(options, config, settings, stderr, stop);
+        }
+        finally
+        {
+            Serilog.Log.Logger = previous;
+        }
+    }
+
+    private static async Task<int> RunLoadedAsync(RunOptions options, Config config, HostConfiguration settings, TextWriter stderr, CancellationToken stop)
+    {
+        using var loggerFactory = new SerilogLoggerFactory();
         var log = loggerFactory.CreateLogger(typeof(NodeManagerService).FullName!);
         var redactor = SecretRedactor.FromConfig(config);
         LogLoaded(log, string.Join(", ", options.ConfigFiles));
@@ -44,8 +64,7 @@ public static partial class NodeManagerService
         {
             host = await NodeManagerHost.StartAsync(
                 new NodeManagerHostOptions(
-                    config, settings.Host, settings.Management, loggerFactory, options.TimeProvider,
-                    options.Runtime ?? ProductControllerRuntime.StartAsync)
+                    config, settings.Host, settings.Management, options.Runtime ?? ProductControllerRuntime.CreateAsync)
                 {
                     Redactor = redactor,
                 },
@@ -88,7 +107,7 @@ public static partial class NodeManagerService
     /// </summary>
     private static bool TryLoad(IReadOnlyList<string> files, TextWriter stderr, out Config config, out HostConfiguration settings)
     {
-        var errors = ConfigValidation.Validate(files, [c => HostConfiguration.Validate(c, out _)]);
+        var errors = HostConfiguration.ValidateFiles(files);
         foreach (var error in errors)
         {
             stderr.WriteLine(error.Message);

@@ -1,5 +1,5 @@
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
+using Akka.Actor;
+using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
@@ -10,28 +10,38 @@ using NodeManager.Core.Settings;
 using NodeManager.Core.Status;
 using NodeManager.Hocon;
 using NodeManager.OpenStack;
+using NodeManager.Persistence;
 using NodeManager.OpenStack.Cloud;
 using NodeManager.OpenStack.Credentials;
-using NodeManager.Persistence.Sql;
 using NodeManager.Simulators.OpenStack;
 using NodeManager.Simulators.Paas;
 
 namespace NodeManager.Hosting;
 
 /// <summary>
-/// The production <see cref="IControllerRuntime"/>, built from configuration: the journal
-/// (<c>node-manager.persistence</c>), the OpenStack simulator when <c>node-manager.cloud = simulated</c>, the
-/// OpenStack client and its <see cref="OpenStackCloud"/>, the capacity source and platform adapter (one in-process
-/// PaaS simulator serves both when they are <c>simulated</c>), and the <see cref="ControllerHost"/>.
+/// The production <see cref="IControllerRuntime"/>, built from configuration: the OpenStack simulator when
+/// <c>node-manager.cloud = simulated</c>, the OpenStack client and its <see cref="OpenStackCloud"/>, the capacity source
+/// and platform adapter (one in-process PaaS simulator serves both when they are <c>simulated</c>), and, once started,
+/// the <see cref="ControllerHost"/>.
 /// </summary>
 public sealed partial class ProductControllerRuntime : IControllerRuntime
 {
-    private readonly ControllerHost _controller;
+    private readonly Config _config;
+    private readonly ILoggerFactory _loggers;
+    private readonly ICloud _cloud;
+    private readonly ICapacitySource _capacity;
+    private readonly IPlatform _platform;
     private readonly Resources _resources;
+    private ControllerHost? _controller;
 
-    private ProductControllerRuntime(ControllerHost controller, Resources resources)
+    private ProductControllerRuntime(
+        Config config, ILoggerFactory loggers, ICloud cloud, ICapacitySource capacity, IPlatform platform, Resources resources)
     {
-        _controller = controller;
+        _config = config;
+        _loggers = loggers;
+        _cloud = cloud;
+        _capacity = capacity;
+        _platform = platform;
         _resources = resources;
     }
 
@@ -41,8 +51,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     /// </summary>
     public static IReadOnlyList<Func<Config, object>> SettingsReaders { get; } =
     [
-        config => ActorSystemSettings.Create(config),
-        PersistenceSettings.Create,
+        JournalSettings.Create,
         OpenStackSettings.Create,
         OpenStackSimulatorOptions.Create,
         PaasSimulatorOptions.Create,
@@ -55,29 +64,18 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
         CleanupSettings.Create,
     ];
 
-    public IControllerStatus Status => _controller;
-
-    /// <summary>The running controller (tests and in-process tools send it commands).</summary>
-    public ControllerHost Controller => _controller;
-
-    /// <summary>The in-process OpenStack simulator, when <c>node-manager.cloud = simulated</c>.</summary>
+    /// <summary>The in-process OpenStack simulator, when <c>node-manager.cloud = simulated</c> (tests check the cloud through it).</summary>
     public OpenStackSimulator? OpenStackSimulator => _resources.OpenStackSimulator;
 
-    /// <summary>The in-process PaaS simulator, when the capacity source or the platform adapter is <c>simulated</c>.</summary>
-    public PaasSimulator? PaasSimulator => _resources.Paas;
-
     /// <summary>A <see cref="ControllerRuntimeFactory"/>; a failure part-way releases what had been created.</summary>
-    public static async Task<IControllerRuntime> StartAsync(HostContext context, CancellationToken cancellationToken)
+    public static async Task<IControllerRuntime> CreateAsync(Config config, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (config, system, loggers, time) = context;
         var log = loggers.CreateLogger<ProductControllerRuntime>();
         var host = HostSettings.Create(config);
+        var time = TimeProvider.System;
         var resources = new Resources();
         try
         {
-            var persistence = PersistenceSettings.Create(config);
-            resources.Persistence = system.AddPersistence(persistence, new EventTypeRegistry());
-
             var openStack = OpenStackSettings.Create(config);
             if (host.Cloud == CloudKind.Simulated)
             {
@@ -101,8 +99,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
                 LogPaasSimulator(log, resources.Paas.Options.Districts.Count);
             }
 
-            var controller = ControllerHost.Start(config, system, new OpenStackCloud(resources.Client), capacity, platform, time);
-            return new ProductControllerRuntime(controller, resources);
+            return new ProductControllerRuntime(config, loggers, new OpenStackCloud(resources.Client), capacity, platform, resources);
         }
         catch
         {
@@ -111,9 +108,12 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _controller.StopAsync(cancellationToken);
+    public IControllerStatus Start(ActorSystem system) =>
+        _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers);
 
-    /// <summary>After the actor system has terminated: the journal, the client, then the simulators.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _controller?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>After the actor system has terminated: the client, then the simulators.</summary>
     public ValueTask DisposeAsync() => _resources.DisposeAsync();
 
     private static OpenStackCredentials SimulatorCredentials(OpenStackSimulator simulator) =>
@@ -123,8 +123,6 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     /// <summary>What the runtime created besides the controller's actors, released in reverse order of need.</summary>
     private sealed class Resources : IAsyncDisposable
     {
-        public PersistenceExtension? Persistence { get; set; }
-
         public OpenStackSimulator? OpenStackSimulator { get; set; }
 
         public OpenStackClient? Client { get; set; }
@@ -135,11 +133,6 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
 
         public async ValueTask DisposeAsync()
         {
-            if (Persistence is not null)
-            {
-                await Persistence.DisposeAsync();
-            }
-
             Client?.Dispose();
             Http?.Dispose();
             if (OpenStackSimulator is not null)

@@ -6,9 +6,6 @@ namespace NodeManager.Hosting;
 /// <param name="ConfigFiles">Operator files, later ones overriding earlier ones, all over reference.conf.</param>
 public sealed record RunOptions(IReadOnlyList<string> ConfigFiles)
 {
-    /// <summary>The clock of the actor system and the controller; tests pass a virtual one.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-
     /// <summary>Null: the product runtime built from configuration.</summary>
     public ControllerRuntimeFactory? Runtime { get; init; }
 

@@ -14,6 +14,8 @@ public sealed class ControllerStatusSlot : IControllerStatus
 
     public bool IsReady => _status?.IsReady ?? false;
 
+    public IReadOnlyList<string> NotReadyReasons => _status?.NotReadyReasons ?? ["the controller has not started yet"];
+
     public Task<IReadOnlyList<DistrictStatus>> GetDistrictsAsync(CancellationToken cancellationToken) =>
         Current.GetDistrictsAsync(cancellationToken);
 

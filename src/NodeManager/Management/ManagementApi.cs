@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodeManager.Core.Status;
 
 namespace NodeManager.Management;
@@ -12,9 +13,15 @@ public static class ManagementApi
     /// <summary>The version carried in every response body; bumped only by an incompatible change of shape.</summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// The tag of the health checks <c>/alive</c> runs; Akka.Hosting's <c>WithActorSystemLivenessCheck</c> gives its
+    /// actor-system check this tag.
+    /// </summary>
+    public const string LivenessTag = "liveness";
+
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/alive", () => TypedResults.Ok(new HealthResponse(Version, "alive")));
+        routes.MapGet("/alive", Alive);
         routes.MapGet("/ready", Ready);
 
         var districts = routes.MapGroup("/districts");
@@ -27,10 +34,19 @@ public static class ManagementApi
         return routes;
     }
 
-    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(IControllerStatus status) =>
-        status.IsReady
-            ? TypedResults.Ok(new HealthResponse(Version, "ready"))
-            : Problems.NotReady();
+    internal static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Alive(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(LivenessTag), cancellationToken);
+        var failed = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).ToList();
+        return failed.Count == 0
+            ? TypedResults.Ok(new HealthResponse(Version, "alive"))
+            : Problems.NotAlive(string.Join("; ", failed.Select(e => $"{e.Key} ({e.Value.Description})")));
+    }
+
+    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(IControllerStatus status, SecretRedactor redactor) =>
+        status.NotReadyReasons is { Count: > 0 } reasons
+            ? Problems.NotReady([.. reasons.Select(r => redactor.Redact(r)!)])
+            : TypedResults.Ok(new HealthResponse(Version, "ready"));
 
     internal static async Task<Ok<DistrictListResponse>> GetDistricts(
         IControllerStatus status, SecretRedactor redactor, CancellationToken cancellationToken)

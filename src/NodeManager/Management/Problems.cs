@@ -10,9 +10,16 @@ internal static class Problems
 {
     public const string TypePrefix = "urn:nodemanager:problem:";
 
-    public static ProblemHttpResult NotReady() => Problem(
-        StatusCodes.Status503ServiceUnavailable, "not-ready", "Not ready",
-        "The controller has not yet recovered every district or heard from the capacity source.");
+    public static ProblemHttpResult NotAlive(string failedChecks) => Problem(
+        StatusCodes.Status503ServiceUnavailable, "not-alive", "Not alive", $"Liveness checks failed: {failedChecks}");
+
+    /// <summary>503 whose detail joins the reasons; they are also a <c>reasons</c> list for tools.</summary>
+    public static ProblemHttpResult NotReady(IReadOnlyList<string> reasons) => TypedResults.Problem(
+        detail: $"Not ready: {string.Join("; ", reasons)}",
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Not ready",
+        type: TypePrefix + "not-ready",
+        extensions: new Dictionary<string, object?> { ["reasons"] = reasons });
 
     public static ProblemHttpResult UnknownDistrict(string name) => Problem(
         StatusCodes.Status404NotFound, "unknown-district", "Unknown district", $"No district is named '{name}'.");

@@ -18,7 +18,7 @@ public static class JournalProbe
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly string[] JournalColumns =
-        ["ordering", "deleted", "persistence_id", "sequence_number", "created", "tags", "message", "identifier", "manifest", "writer_uuid"];
+        ["ordering", "deleted", "persistence_id", "sequence_number", "created", "message", "identifier", "manifest", "writer_uuid"];
 
     private static readonly string[] SnapshotColumns =
         ["persistence_id", "sequence_number", "created", "snapshot", "manifest", "serializer_id"];

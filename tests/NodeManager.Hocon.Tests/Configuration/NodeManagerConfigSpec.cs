@@ -9,12 +9,12 @@ public sealed class NodeManagerConfigSpec : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void The_embedded_reference_must_parse_resolve_and_document_only_node_manager_keys()
+    public void The_embedded_reference_must_parse_resolve_and_document_only_node_manager_and_akka_keys()
     {
         var reference = NodeManagerConfig.Reference;
-        Assert.Equal(["node-manager"], reference.Keys);
+        Assert.Equal(["node-manager", "akka"], reference.Keys);
         Assert.Contains(ReferenceKeys.All(), k => k == "node-manager.cluster-name");
-        Assert.All(ReferenceKeys.All(), k => Assert.StartsWith("node-manager.", k, StringComparison.Ordinal));
+        Assert.All(ReferenceKeys.All(), k => Assert.True(k.StartsWith("node-manager.", StringComparison.Ordinal) || k.StartsWith("akka.", StringComparison.Ordinal), k));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using NodeManager.OpenStack.Credentials;
-using NodeManager.TestKit;
+using NodeManager.Testing;
 
 namespace NodeManager.OpenStack.Tests.Support;
 

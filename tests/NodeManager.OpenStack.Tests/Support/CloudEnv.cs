@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NodeManager.OpenStack.Credentials;
 using NodeManager.Simulators.OpenStack;
-using NodeManager.TestKit;
+using NodeManager.Testing;
 
 namespace NodeManager.OpenStack.Tests.Support;
 

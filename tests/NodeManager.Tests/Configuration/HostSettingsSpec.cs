@@ -32,7 +32,7 @@ public sealed class HostSettingsSpec
               management { hostname = "0.0.0.0", port = 8600, request-timeout = 2s }
               logging {
                 level = debug
-                overrides = ["NodeManager.Actors=warn"]
+                overrides = ["Akka=warn"]
                 console.theme = none
                 file { enabled = on, path = "/var/log/nodemanager/nm-.log", rolling-interval = hour, format = json }
               }

@@ -10,4 +10,14 @@ internal static class TestConfig
 
     public static Config Over(string text) =>
         ConfigFactory.ParseString(text, Origin).WithFallback(NodeManagerConfig.Reference).Resolve();
+
+    /// <summary>
+    /// <paramref name="text"/> over the reference with the SQLite journal in a file of its own, so that hosts started by
+    /// specs never share (or lock) one journal, nor leave one in the working directory.
+    /// </summary>
+    public static Config WithOwnJournal(string text = "")
+    {
+        var file = Path.Combine(Path.GetTempPath(), "nodemanager-specs", $"{Guid.NewGuid():N}.db");
+        return Over($"node-manager.persistence.journal.connection-string = \"Data Source={file}\"\n{text}");
+    }
 }

@@ -9,25 +9,29 @@ internal sealed class ManagementPoller(HttpClient client)
 
     public async Task<JsonElement> GetAsync(string path)
     {
-        var text = await client.GetStringAsync(path);
+        var text = await client.GetStringAsync(path).WaitAsync(TimeSpan.FromSeconds(30));
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>
-    /// Polls <paramref name="probe"/> (after each read of the endpoint) until it holds; fails with what was last seen.
-    /// Polling is the point here: the endpoint is the observable, as it is for an operator.
+    /// Reads the endpoint every <see cref="PollInterval"/> until <paramref name="probe"/> holds; fails with what was last
+    /// seen. The probe must test a state that holds once reached (a node Reclaimed, the demand curve over), not a passing
+    /// one a poll could miss. Polling is the point here: the endpoint is the observable, as it is for an operator.
     /// </summary>
     public async Task UntilAsync(Func<ManagementPoller, Task<bool>> probe, TimeSpan limit, Func<string> describe)
     {
-        var deadline = DateTime.UtcNow + limit;
+        using var deadline = new CancellationTokenSource(limit);
+        using var poll = new PeriodicTimer(PollInterval);
         while (!await probe(this))
         {
-            if (DateTime.UtcNow > deadline)
+            try
+            {
+                await poll.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new TimeoutException($"management endpoint did not reach the expected state within {limit}: {describe()}");
             }
-
-            await Task.Delay(PollInterval);
         }
     }
 }

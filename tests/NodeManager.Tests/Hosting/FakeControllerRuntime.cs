@@ -1,3 +1,4 @@
+using Akka.Actor;
 using NodeManager.Core.Status;
 using NodeManager.Hosting;
 using NodeManager.Tests.Management;
@@ -5,18 +6,21 @@ using NodeManager.Tests.Management;
 namespace NodeManager.Tests.Hosting;
 
 /// <summary>
-/// A controller runtime that records, when it is stopped and released, what the rest of the host looked like at
-/// that moment — the observable proof of the shutdown order.
+/// A controller runtime that records, when it is started, stopped and released, what the rest of the host looked like
+/// at that moment — the observable proof of the start and shutdown order.
 /// </summary>
-internal sealed class FakeControllerRuntime(HostContext context, Func<string> probeManagement) : IControllerRuntime
+internal sealed class FakeControllerRuntime(Func<string> probeManagement) : IControllerRuntime
 {
     private readonly List<string> _events = [];
+    private readonly TaskCompletionSource<ActorSystem> _system = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeControllerStatus FakeStatus { get; } = new() { IsReady = true };
 
-    public IControllerStatus Status => FakeStatus;
+    /// <summary>When set, <see cref="Start"/> throws it after recording the system (a controller failing to start).</summary>
+    public Exception? StartFailure { get; init; }
 
-    public HostContext Context => context;
+    /// <summary>The actor system the controller was started in.</summary>
+    public Task<ActorSystem> System => _system.Task;
 
     public IReadOnlyList<string> Events
     {
@@ -27,6 +31,18 @@ internal sealed class FakeControllerRuntime(HostContext context, Func<string> pr
                 return [.. _events];
             }
         }
+    }
+
+    public IControllerStatus Start(ActorSystem system)
+    {
+        _system.SetResult(system);
+        Record($"controller starting: management {probeManagement()}");
+        if (StartFailure is not null)
+        {
+            throw StartFailure;
+        }
+
+        return FakeStatus;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -41,7 +57,8 @@ internal sealed class FakeControllerRuntime(HostContext context, Func<string> pr
         return ValueTask.CompletedTask;
     }
 
-    private string SystemState() => context.System.WhenTerminated.IsCompleted ? "terminated" : "running";
+    private string SystemState() =>
+        !_system.Task.IsCompleted ? "never started" : _system.Task.Result.WhenTerminated.IsCompleted ? "terminated" : "running";
 
     private void Record(string e)
     {

@@ -4,8 +4,11 @@ using NodeManager.Tests.Cli;
 
 namespace NodeManager.Tests.Hosting;
 
+[Collection(ProcessLogCollection.Name)]
 public sealed class NodeManagerServiceSpec : IDisposable
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
     private readonly TempConfigFiles _files = new();
     private readonly StringWriter _err = new();
 
@@ -13,74 +16,89 @@ public sealed class NodeManagerServiceSpec : IDisposable
     public async Task Run_must_exit_0_after_a_requested_stop_with_the_controller_stopped()
     {
         using var stop = new CancellationTokenSource();
-        FakeControllerRuntime? runtime = null;
+        var runtime = new FakeControllerRuntime(() => "not probed");
         var options = Options() with
         {
-            Runtime = (context, _) => Task.FromResult<IControllerRuntime>(runtime = new FakeControllerRuntime(context, () => "not probed")),
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(runtime),
             Started = _ => stop.Cancel(),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, stop.Token);
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("", _err.ToString());
         Assert.Equal(
-            ["controller stopping: management not probed, actor system running", "runtime disposed: actor system terminated"],
-            runtime!.Events);
+            [
+                "controller starting: management not probed",
+                "controller stopping: management not probed, actor system running",
+                "runtime disposed: actor system terminated",
+            ],
+            runtime.Events);
     }
 
     [Fact]
     public async Task A_stop_during_start_up_must_cancel_the_start_and_exit_0()
     {
         using var stop = new CancellationTokenSource();
-        HostContext? seen = null;
+        var cancelled = false;
         var options = Options() with
         {
-            Runtime = async (context, cancellationToken) =>
+            Runtime = async (_, _, cancellationToken) =>
             {
-                seen = context;
                 stop.Cancel();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled = true;
+                    throw;
+                }
+
                 throw new InvalidOperationException("must not be reached");
             },
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, stop.Token);
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.True(seen!.System.WhenTerminated.IsCompleted);
+        Assert.True(cancelled);
         Assert.Equal("", _err.ToString());
     }
 
     [Fact]
     public async Task Run_must_exit_1_when_the_actor_system_terminates_by_itself()
     {
+        var runtime = new FakeControllerRuntime(() => "not probed");
         var options = Options() with
         {
-            Runtime = (context, _) => Task.FromResult<IControllerRuntime>(new FakeControllerRuntime(context, () => "not probed")),
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(runtime),
             Started = host => _ = host.System.Terminate(),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal("runtime disposed: actor system terminated", runtime.Events[^1]);
     }
 
     [Fact]
     public async Task Run_must_exit_1_naming_the_cause_without_secrets_when_start_fails()
     {
-        var file = _files.Write("nm.conf", """
+        var file = _files.Write("nm.conf", $$"""
             node-manager.management.port = 0
             node-manager.logging.console.enabled = off
+            node-manager.persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
             x.os-password = "hunter2-secret"
             """);
         var options = new RunOptions([file])
         {
             HandleSignals = false,
-            Runtime = (_, _) => throw new InvalidOperationException("auth failed with password hunter2-secret"),
+            Runtime = (_, _, _) => throw new InvalidOperationException("auth failed with password hunter2-secret"),
         };
 
-        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("failed to start: auth failed with password ***", _err.ToString());
@@ -88,28 +106,84 @@ public sealed class NodeManagerServiceSpec : IDisposable
     }
 
     [Fact]
-    public async Task Run_must_exit_2_when_no_OpenStack_credentials_are_configured()
+    public async Task Run_must_exit_1_with_one_line_naming_the_store_when_the_journal_cannot_be_reached()
     {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there any more
+        var runtime = new FakeControllerRuntime(() => "not probed");
+        var file = _files.Write("nm.conf", $$"""
+            node-manager.management.port = 0
+            node-manager.logging.console.enabled = off
+            node-manager.persistence.journal {
+              plugin = postgresql
+              connection-string = "Host=127.0.0.1;Port={{port}};Database=nm;Username=nm;Password=pg-secret-77;Timeout=3"
+            }
+            """);
+        var options = new RunOptions([file]) { HandleSignals = false, Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(runtime) };
+
+        var code = await NodeManagerService.RunAsync(options, _err, CancellationToken.None).WaitAsync(Limit);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        var line = Assert.Single(_err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("PostgreSQL", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("pg-secret-77", line, StringComparison.Ordinal);
+        Assert.Empty(runtime.Events);
+    }
+
+    [Fact]
+    public async Task A_second_run_on_the_same_SQLite_journal_must_refuse_to_start_naming_the_file()
+    {
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Options() with
+        {
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(new FakeControllerRuntime(() => "not probed")),
+            Started = _ => started.SetResult(),
+        };
+        var running = NodeManagerService.RunAsync(first, new StringWriter(), stop.Token);
+        await started.Task.WaitAsync(Limit);
+
+        var second = first with { Started = null };
+        var code = await NodeManagerService.RunAsync(second, _err, CancellationToken.None).WaitAsync(Limit);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(_files.PathOf("nm.db"), _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, await running.WaitAsync(Limit));
+    }
+
+    [Fact]
+    public async Task Run_must_exit_2_when_the_configured_OpenStack_credentials_cannot_be_found()
+    {
+        // A cloud named in HOCON takes precedence over every OS_* variable, so the developer's environment plays no part.
         var file = _files.Write("nm.conf", $$"""
             node-manager {
               management.port = 0
-              persistence.journal.plugin = inmem
               logging.console.enabled = off
-              openstack.clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
+              persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
+              openstack {
+                cloud = "production"
+                clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
+              }
             }
             """);
 
-        var code = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false }, _err, CancellationToken.None);
+        var code = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false }, _err, CancellationToken.None).WaitAsync(Limit);
 
         Assert.Equal(ExitCodes.ConfigError, code);
-        Assert.Contains("OpenStack", _err.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cloud 'production' (from node-manager.openstack.cloud) needs a clouds.yaml", _err.ToString());
+        Assert.Contains("no-clouds.yaml", _err.ToString());
     }
 
     public void Dispose() => _files.Dispose();
 
-    private RunOptions Options() => new([_files.Write("nm.conf", """
+    private RunOptions Options() => new([_files.Write("nm.conf", $$"""
         node-manager.management.port = 0
         node-manager.logging.console.enabled = off
+        node-manager.persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
         """)])
     {
         HandleSignals = false,

@@ -23,6 +23,12 @@ internal sealed partial class NodemgrProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The child must not pick up the developer's cloud or product settings.
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("OS_", StringComparison.Ordinal) || k.StartsWith("NODEMANAGER_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nodemgr.dll"));
         foreach (var arg in args)
         {
@@ -75,11 +81,23 @@ internal sealed partial class NodemgrProcess : IDisposable
         }
     }
 
-    /// <summary>Waits for the exit (bounded, so a hung shutdown fails the test instead of hanging it).</summary>
+    /// <summary>Everything the child wrote, for a failing assertion's message.</summary>
+    public string Output => $"--- stdout\n{Stdout}--- stderr\n{Stderr}";
+
+    /// <summary>
+    /// Waits for the exit and the end of both output streams (bounded, so a hung shutdown fails the test, with the child's
+    /// output, instead of hanging it).
+    /// </summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
-        using var timeout = new CancellationTokenSource(limit);
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"nodemgr did not exit within {limit}\n{Output}");
+        }
         return _process.ExitCode;
     }
 
@@ -97,7 +115,7 @@ internal sealed partial class NodemgrProcess : IDisposable
     {
         if (line is null)
         {
-            _management.TrySetException(new InvalidOperationException("nodemgr closed its output before naming the management endpoint:\n" + Stdout + Stderr));
+            _management.TrySetException(new InvalidOperationException("nodemgr closed its output before naming the management endpoint:\n" + Output));
             return;
         }
 

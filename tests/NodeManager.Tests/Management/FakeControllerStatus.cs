@@ -5,7 +5,12 @@ namespace NodeManager.Tests.Management;
 /// <summary>An <see cref="IControllerStatus"/> whose answers a test sets; <see cref="Failure"/> makes every query throw it.</summary>
 internal sealed class FakeControllerStatus : IControllerStatus
 {
+    /// <summary>Ready when true; otherwise <see cref="NotReadyReasons"/> holds one made-up reason.</summary>
     public bool IsReady { get; set; }
+
+    public List<string> Reasons { get; } = ["district d1: recovering from the journal"];
+
+    public IReadOnlyList<string> NotReadyReasons => IsReady ? [] : Reasons;
 
     public List<DistrictStatus> Districts { get; } = [];
 
@@ -66,6 +71,7 @@ internal sealed class FakeControllerStatus : IControllerStatus
 
     public static NodeStatus Node(string name, string district, string state = "Active", string? lastError = null) => new(
         $"{name}.example.com",
+        $"{district}-1",
         name.Replace('-', '_'),
         district,
         "small",

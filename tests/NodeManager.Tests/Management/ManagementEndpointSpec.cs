@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodeManager.Management;
 
 namespace NodeManager.Tests.Management;
@@ -22,6 +24,19 @@ public sealed class ManagementEndpointSpec
     }
 
     [Fact]
+    public async Task Alive_must_answer_503_problem_naming_a_failed_liveness_check_and_ignore_other_checks()
+    {
+        await using var harness = await ManagementHarness.StartAsync(_status, configure: services => services.AddHealthChecks()
+            .AddCheck("akka.actorsystem", () => HealthCheckResult.Unhealthy("ActorSystem has terminated."), tags: [ManagementApi.LivenessTag])
+            .AddCheck("journal", () => HealthCheckResult.Unhealthy("not a liveness check"), tags: ["readiness"]));
+
+        var (response, problem) = await harness.GetAsync("/alive");
+
+        AssertProblem(response, problem, 503, "not-alive");
+        Assert.Equal("Liveness checks failed: akka.actorsystem (ActorSystem has terminated.)", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Ready_must_answer_503_problem_until_the_controller_is_ready_and_200_after()
     {
         await using var harness = await ManagementHarness.StartAsync(_status);
@@ -32,6 +47,8 @@ public sealed class ManagementEndpointSpec
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         AssertProblem(notReady, problem, 503, "not-ready");
+        Assert.Equal("Not ready: district d1: recovering from the journal", problem.GetProperty("detail").GetString());
+        Assert.Equal(["district d1: recovering from the journal"], problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ready", body.GetProperty("status").GetString());
     }

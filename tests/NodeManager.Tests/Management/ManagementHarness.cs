@@ -1,40 +1,45 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using NodeManager.Core.Status;
 using NodeManager.Management;
 
 namespace NodeManager.Tests.Management;
 
-/// <summary>A management endpoint on an in-memory TestServer over a <see cref="FakeControllerStatus"/>.</summary>
+/// <summary>
+/// The management endpoint's share of the host (<see cref="ManagementEndpoint"/>) alone in a web application, on an
+/// in-memory TestServer over a <see cref="FakeControllerStatus"/>.
+/// </summary>
 internal sealed class ManagementHarness : IAsyncDisposable
 {
-    private ManagementHarness(ManagementServer server, HttpClient client)
+    private readonly WebApplication _app;
+
+    private ManagementHarness(WebApplication app, HttpClient client)
     {
-        Server = server;
+        _app = app;
         Client = client;
     }
 
-    public ManagementServer Server { get; }
-
     public HttpClient Client { get; }
 
+    /// <param name="configure">Extra services of the host, e.g. health checks.</param>
     public static async Task<ManagementHarness> StartAsync(
-        IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null)
+        IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var server = ManagementServer.Create(
-            settings ?? ManagementSettings.Default with { Port = 0 },
-            status,
-            redactor ?? SecretRedactor.None,
-            NullLoggerFactory.Instance,
-            builder => builder.WebHost.UseTestServer());
-        await server.StartAsync(CancellationToken.None);
-        return new ManagementHarness(server, server.App.GetTestClient());
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.AddManagementEndpoint(settings ?? ManagementSettings.Default with { Port = 0 }, status, redactor ?? SecretRedactor.None);
+        builder.WebHost.UseTestServer();
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapManagementEndpoint();
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return new ManagementHarness(app, app.GetTestClient());
     }
 
     public async Task<(HttpResponseMessage Response, JsonElement Body)> GetAsync(string path)
     {
-        var response = await Client.GetAsync(path);
+        var response = await Client.GetAsync(path).WaitAsync(TimeSpan.FromSeconds(30));
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return (response, body);
@@ -43,7 +48,7 @@ internal sealed class ManagementHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await Server.StopAsync(CancellationToken.None);
-        await Server.DisposeAsync();
+        await _app.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await _app.DisposeAsync();
     }
 }

@@ -60,7 +60,7 @@ public sealed class SqliteJournalSpec : JournalContractSpec
 
         Assert.Contains(settings.Journal.SqlitePath, error.Message, StringComparison.Ordinal);
         Assert.Contains("table 'journal'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("tags, identifier", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lacks the column(s) identifier", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

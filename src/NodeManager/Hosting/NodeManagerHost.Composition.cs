@@ -1,0 +1,75 @@
+using Akka;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using NodeManager.Management;
+using Serilog;
+using ILogger = Microsoft.Extensions.Logging.ILogger;
+
+namespace NodeManager.Hosting;
+
+public sealed partial class NodeManagerHost
+{
+    /// <summary>
+    /// The composition root: one web application whose services are the management endpoint and, through
+    /// <c>AddAkka</c>, the actor system — its HOCON from the product configuration, its journal, its liveness check
+    /// (behind <c>/alive</c>), and <c>WithActors</c> starting the controller and registering the product's tasks in
+    /// coordinated shutdown.
+    /// </summary>
+    private static WebApplication Compose(NodeManagerHostOptions options, Func<IControllerRuntime> runtime)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(NodeManagerHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // The host's ILoggerFactory writes to Serilog's Log.Logger, where Akka's SerilogLogger writes too.
+        builder.Services.AddSerilog();
+        builder.Services.AddSingleton<IHostLifetime, OwnedByHostLifetime>();
+
+        var status = new ControllerStatusSlot();
+        builder.AddManagementEndpoint(options.Management, status, options.Redactor);
+        builder.Services.AddAkka<ActorSystemAfterEndpointService>(options.Host.ClusterName, (akka, services) =>
+        {
+            // The akka section goes on top: an operator's akka.* key wins over what the journal's set-up derived.
+            JournalConfiguration.Configure(akka, options.Config);
+            akka.AddHocon(AkkaConfiguration.FromProductConfig(options.Config), HoconAddMode.Prepend);
+            akka.WithActorSystemLivenessCheck();
+            akka.WithActors((system, _) => StartController(system, runtime(), status, services));
+        });
+
+        var app = builder.Build();
+        app.MapManagementEndpoint();
+        return app;
+    }
+
+    private static void StartController(ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, IServiceProvider services)
+    {
+        var shutdown = CoordinatedShutdown.Get(system);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<NodeManagerHost>();
+        var server = services.GetRequiredService<IServer>();
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "management-unbind", async () =>
+        {
+            // Requests in flight may finish within the phase; then their connections are closed.
+            using var deadline = new CancellationTokenSource(shutdown.Timeout(CoordinatedShutdown.PhaseServiceUnbind));
+            await server.StopAsync(deadline.Token);
+            LogManagementUnbound(log);
+            return Done.Instance;
+        });
+
+        status.Attach(runtime.Start(system));
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "controller-stop", async () =>
+        {
+            using var deadline = new CancellationTokenSource(shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop));
+            await runtime.StopAsync(deadline.Token);
+            LogControllerStopped(log);
+            return Done.Instance;
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management endpoint stopped accepting requests")]
+    private static partial void LogManagementUnbound(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Controller stopped")]
+    private static partial void LogControllerStopped(ILogger logger);
+}

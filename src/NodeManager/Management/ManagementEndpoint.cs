@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NodeManager.Core.Status;
+
+namespace NodeManager.Management;
+
+/// <summary>
+/// The management endpoint's share of the host's web application: Kestrel on <c>node-manager.management</c>'s address
+/// (or no listener at all when it is off), problem+json errors, the request deadline and the routes of
+/// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>.
+/// </summary>
+public static class ManagementEndpoint
+{
+    public static WebApplicationBuilder AddManagementEndpoint(
+        this WebApplicationBuilder builder, ManagementSettings settings, IControllerStatus status, SecretRedactor redactor)
+    {
+        if (settings.Enabled)
+        {
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => Listen(kestrel, settings));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IServer, NoListener>();
+        }
+
+        builder.Services.AddRoutingCore();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ControllerExceptionHandler>();
+        builder.Services.AddHealthChecks();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.WriteIndented = true;
+        });
+        builder.Services.AddSingleton(status);
+        builder.Services.AddSingleton(redactor);
+        builder.Services.AddSingleton(settings);
+        return builder;
+    }
+
+    public static WebApplication MapManagementEndpoint(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestTimeoutMiddleware>();
+        app.MapManagementApi();
+        return app;
+    }
+
+    /// <summary>Where the endpoint listens, with the port the OS picked when the setting was 0. Empty before start and when off.</summary>
+    public static IReadOnlyList<Uri> Addresses(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
+
+    private static void Listen(KestrelServerOptions kestrel, ManagementSettings settings)
+    {
+        switch (settings.Hostname)
+        {
+            case "localhost":
+                kestrel.Listen(IPAddress.Loopback, settings.Port);
+                break;
+            case "0.0.0.0" or "*":
+                kestrel.Listen(IPAddress.Any, settings.Port);
+                break;
+            case "::":
+                kestrel.Listen(IPAddress.IPv6Any, settings.Port);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(settings.Hostname), settings.Port);
+                break;
+        }
+    }
+}
