@@ -119,7 +119,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     /// <summary>Checks the cloud's limits off the actor's turn; the launch continues in <see cref="OnLimitsChecked"/>.</summary>
     private void BeginLaunch(ScaleUp up)
     {
-        if (_launching || ActiveBackoff() is not null || _state.LaunchFailing is { } f && f.IsActive(Now)) return;
+        if (_launching || LaunchesWait()) return;
         _launching = true;
         _services.Limits.GetAsync(CancellationToken.None)
             .PipeTo(Self, success: limits => new LimitsChecked(up, limits, null), failure: error => new LimitsChecked(up, null, error));
@@ -136,6 +136,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         }
 
         _services.Board.CloudFault = null;
+        // A back-off may have begun while the limits were read (a launch failed, the cloud refused one).
+        if (check.Up.Count > 0 && LaunchesWait()) return;
 
         var profile = _services.Profiles.For(_state.Profile);
         var volumeGb = profile.Volume.Enabled ? profile.Volume.SizeGb : 0;
@@ -147,7 +149,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         }
 
         ClearExhaustion("limits show headroom again", proven: false);
-        var count = (int)Math.Min(check.Up.Count, limits.NodesThatFit(profile.Cores, profile.RamMb, volumeGb));
+        var fit = limits.NodesThatFit(profile.Cores, profile.RamMb, volumeGb);
+        var count = (int)Math.Min(check.Up.Count, fit);
         var launched = 0;
         var taken = TakenIndexes(profile);
         // Indexes held by unmanaged hosts do not count against max-nodes' range of names.
@@ -162,12 +165,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             launched++;
         }
 
+        // The decision was logged once when recorded; only a launch the quota or the names cut short is worth a line.
+        if (launched < check.Up.Count)
+            LogLaunchCut(_log, Name, launched, check.Up.Count, fit < check.Up.Count
+                ? $"the quota has room for {fit} more, counting launches in flight"
+                : $"no free node name up to index {maxIndex}");
         if (launched > 0)
-            Record(new ScaledUp(launched, check.Up.Reason, Now), e =>
-            {
-                LogScaledUp(_log, Name, launched, check.Up.Reason);
-                Publish();
-            });
+            Record(new ScaledUp(launched, check.Up.Reason, Now), _ => Publish());
     }
 
     /// <summary>
@@ -331,6 +335,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         });
     }
 
+    /// <summary>True while an exhaustion back-off (the district's or the cloud's) or a launch-failing back-off runs.</summary>
+    private bool LaunchesWait() => ActiveBackoff() is not null || _state.LaunchFailing is { } f && f.IsActive(Now);
+
     private BackoffState? ActiveBackoff()
     {
         var now = Now;
@@ -396,8 +403,17 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
-        Name, _state.Profile, Settings, [.. _views.Values.OrderBy(v => v.Index)],
+        Name, _state.Profile, Settings, [.. LiveViews().OrderBy(v => v.Index)],
         FinishedViews(), _state, _conditions, _recovered);
+
+    /// <summary>
+    /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
+    /// the policy counts it as in flight (max-concurrent-launches) before its actor says a word.
+    /// </summary>
+    private IEnumerable<NodeView> LiveViews() => _state.Nodes.Count == _views.Count
+        ? _views.Values
+        : _views.Values.Concat(_state.Nodes.Values.Where(n => !_views.ContainsKey(n.LaunchId)).Select(n => new NodeView(
+            n.LaunchId, n.Host, n.ServerName, Name, _state.Profile, n.Index, NodePhase.Requested, null, null, null, false, null, [])));
 
     /// <summary>The journaled finished nodes, then those whose NodeFinished is still being written.</summary>
     private IReadOnlyList<NodeView> FinishedViews()
@@ -444,8 +460,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     [LoggerMessage(Level = LogLevel.Information, Message = "{District}: {Kind}: {Reason}")]
     private static partial void LogDecision(ILogger logger, string district, string kind, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: launching {Count} node(s): {Reason}")]
-    private static partial void LogScaledUp(ILogger logger, string district, int count, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{District}: launching {Launched} of the {Wanted} node(s) decided: {Why}")]
+    private static partial void LogLaunchCut(ILogger logger, string district, int launched, int wanted, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: EXHAUSTED ({Scope}), launches wait until {RetryAt:HH:mm:ss}: {Message}")]
     private static partial void LogExhausted(ILogger logger, string district, ExhaustionScope scope, DateTimeOffset retryAt, string message);

@@ -197,8 +197,7 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
             var before = _state.Phase;
             _state = _state.Apply(persisted);
             _lastTransientError = null;
-            if (_state.Phase != before || persisted is LaunchFailed or DrainStalled)
-                LogTransition(_log, _state.Host, persisted.GetType().Name, _state.Phase, HistoryDetail());
+            LogEvent(persisted, before);
             if (persisted is LaunchFailed { Outcome: LaunchOutcome.Abort } abort)
                 Context.Parent.Tell(new LaunchAborted(_state.Host, abort.Reason, abortScope));
 
@@ -207,6 +206,21 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     }
 
     private string HistoryDetail() => _state.LatestHistoryDetail ?? "";
+
+    /// <summary>
+    /// One line per transition, at the level an operator needs: bad news (a failed launch attempt, a lost node, a failed
+    /// gear move, a stalled drain) at WARN, a node that ends Failed or Aborted at ERROR, everything else at INFO.
+    /// </summary>
+    private void LogEvent(IEvent persisted, NodePhase before)
+    {
+        var name = persisted.GetType().Name;
+        if (_state.Phase is NodePhase.Failed or NodePhase.Aborted && before != _state.Phase)
+            LogEnded(_log, _state.Host, name, _state.Phase, _state.LastError ?? HistoryDetail());
+        else if (persisted is LaunchFailed or NodeLost or GearMoveFailed or DrainStalled)
+            LogBadNews(_log, _state.Host, name, _state.Phase, HistoryDetail());
+        else if (_state.Phase != before)
+            LogTransition(_log, _state.Host, name, _state.Phase, HistoryDetail());
+    }
 
     /// <summary>Reports the new state, arms the deadline, and either runs the next step at once or stops when terminal.</summary>
     private void AfterChange()
@@ -273,6 +287,12 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: requested as server {ServerName} in district {District}")]
     private static partial void LogRequested(ILogger logger, string host, string serverName, string district);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Host}: {Event} ({Phase}): {Detail}")]
+    private static partial void LogBadNews(ILogger logger, string host, string @event, NodePhase phase, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Host}: {Event} → {Phase}: {Cause}")]
+    private static partial void LogEnded(ILogger logger, string host, string @event, NodePhase phase, string cause);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host}: {Event} → {Phase} {Detail}")]
     private static partial void LogTransition(ILogger logger, string host, string @event, NodePhase phase, string detail);

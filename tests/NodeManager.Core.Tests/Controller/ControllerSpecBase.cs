@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
@@ -11,6 +10,7 @@ using NodeManager.Core.Status;
 using NodeManager.Core.Tests.Nodes;
 using NodeManager.Core.Tests.Support;
 using NodeManager.Simulators.Paas;
+using NodeManager.Testing;
 
 namespace NodeManager.Core.Tests.Controller;
 
@@ -32,6 +32,9 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal ControllerHost? Host { get; private set; }
 
+    /// <summary>Every line the controller logged.</summary>
+    internal CapturingLoggerFactory Logged { get; } = new();
+
     internal ControllerHost StartController(
         ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, ICapacitySource? capacity = null)
     {
@@ -51,7 +54,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
-            NullLoggerFactory.Instance);
+            Logged);
         return Host = ControllerHost.Start(services, Sys);
     }
 

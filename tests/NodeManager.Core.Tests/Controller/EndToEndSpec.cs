@@ -35,6 +35,10 @@ public sealed class EndToEndSpec : ControllerSpecBase
         Assert.Empty(host.Board.Leaks);
         Assert.Equal(0, paas.PendingGears);
         Assert.Equal("hold", District("d1")!.LastDecision!.Kind);
+
+        // A scale-up is logged once, as its decision; no second line restates it.
+        Assert.Contains(Logged.Entries, e => e.Message.StartsWith("d1: scale-up: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logged.Entries, e => System.Text.RegularExpressions.Regex.IsMatch(e.Message, @"^d1: launching \d+ node\(s\): "));
     }
 
     private Core.Status.ConditionStatus? Exhausted() => District("d1")?.Conditions.FirstOrDefault(c => c.Type == "exhausted");

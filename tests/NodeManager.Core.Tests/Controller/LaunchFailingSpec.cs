@@ -38,6 +38,16 @@ public sealed class LaunchFailingSpec : ControllerSpecBase
         Assert.InRange(second.RetryAt!.Value, first.RetryAt.Value + TimeSpan.FromMinutes(10), first.RetryAt.Value + TimeSpan.FromMinutes(13));
         Assert.Equal(2, NodesIn(NodePhase.Failed));
 
+        // Bad news at the right level: each failed launch once at WARN with the cloud's words, the node's end at ERROR.
+        var failures = Logged.Entries.Where(e => e.Message.Contains("LAUNCH FAILED", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, e.Level));
+        Assert.All(failures, e => Assert.Equal("d1", e.Category));
+        var ended = Logged.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("→ Failed", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, ended.Count);
+        Assert.All(ended, e => Assert.Contains("ERROR", e.Message));
+        Assert.All(ended, e => Assert.StartsWith("d1/d1-", e.Category, StringComparison.Ordinal));
+
         World.Cloud.Options.FailBoots = 0;
         AdvanceUntil(() => NodesIn(NodePhase.Active) >= 1 && Condition() is null, () => $"a launch that works clears the condition ({Describe()})", TimeSpan.FromSeconds(10));
     }

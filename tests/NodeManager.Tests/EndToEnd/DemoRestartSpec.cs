@@ -45,7 +45,8 @@ public sealed class DemoRestartSpec : IDisposable
         // Nodes that were Active or launching carry on from their journal, with the server and volume they already had.
         foreach (var node in before.EnumerateArray().Where(n => State(n) != "Requested"))
         {
-            var again = after.EnumerateArray().Single(n => Name(n) == Name(node));
+            // Finished nodes are kept and names are reused: the launch id tells this node apart.
+            var again = after.EnumerateArray().Single(n => LaunchId(n) == LaunchId(node));
             var earlier = Steps(node).ToList();
             Assert.True(
                 Steps(again).Take(earlier.Count).SequenceEqual(earlier) && At(again, 0) < restartedAt,
@@ -70,6 +71,8 @@ public sealed class DemoRestartSpec : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    private static string? LaunchId(JsonElement node) => node.GetProperty("launchId").GetString();
 
     private static IEnumerable<(string? State, string? Event)> Steps(JsonElement node) =>
         node.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("state").GetString(), h.GetProperty("event").GetString()));
