@@ -1,4 +1,4 @@
-// NodeManager build script (Cake). Targets: Build, Test, Bench, Demo.
+// NodeManager build script (Cake). Targets: Build, Test, Coverage, Stress, Bench, Demo.
 //   dotnet tool restore && dotnet cake --target=Test
 // Test runs every test project. The PostgreSQL suites use NODEMANAGER_TEST_POSTGRES when it is
 // set; otherwise this script installs Debian's `postgresql` package when it is missing, starts a
@@ -47,6 +47,70 @@ Task("Test")
     }
     PrintTestSummary(resultsDir);
     if (failure is not null) throw failure;
+});
+
+// Line and branch coverage of every test project, merged into one HTML report: a map of what no test exercises yet.
+Task("Coverage")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
+    Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
+    var coverageDir = resultsDir.Combine("coverage");
+    CleanDirectory(coverageDir);
+    DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        ResultsDirectory = coverageDir,
+        Collectors = new[] { "XPlat Code Coverage" },
+        Loggers = new[] { "console;verbosity=minimal" },
+    });
+    DotNetTool("reportgenerator", new DotNetToolSettings
+    {
+        ArgumentCustomization = args => args
+            .Append($"-reports:{coverageDir}/**/coverage.cobertura.xml")
+            .Append($"-targetdir:{coverageDir}/report")
+            .Append("-reporttypes:Html;TextSummary")
+            .Append("-assemblyfilters:+NodeManager*;-NodeManager.*Tests;-NodeManager.Testing"),
+    });
+    Information(System.IO.File.ReadAllText(coverageDir.CombineWithFilePath("report/Summary.txt").FullPath));
+    Information($"Coverage report: {coverageDir}/report/index.html");
+});
+
+// The whole suite four times at once on one machine: a test that depends on wall-clock speed fails here first.
+Task("Stress")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
+    var runs = Argument("runs", 4);
+    var stressDir = resultsDir.Combine("stress");
+    CleanDirectory(stressDir);
+    var processes = Enumerable.Range(1, runs).Select(run =>
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet",
+            $"test {solution} -c {configuration} --no-build --no-restore --results-directory {stressDir}/run-{run} --logger trx --logger \"console;verbosity=minimal\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["NODEMANAGER_TEST_POSTGRES"] = postgres.ConnectionString;
+        var process = System.Diagnostics.Process.Start(psi) ?? throw new Exception("could not start dotnet test");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        return (Run: run, Process: process, Output: output, Errors: errors);
+    }).ToList();
+    foreach (var p in processes)
+    {
+        p.Process.WaitForExit();
+        System.IO.File.WriteAllText($"{stressDir}/run-{p.Run}.log", p.Output.Result + p.Errors.Result);
+    }
+    Information($"{runs} parallel runs; their output is under {stressDir}");
+    PrintTestSummary(stressDir);
+    if (processes.Any(p => p.Process.ExitCode != 0))
+        throw new Exception($"a parallel run failed: see {stressDir}/run-*.log");
 });
 
 Task("Bench")
