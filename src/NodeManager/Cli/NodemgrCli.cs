@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace NodeManager.Cli;
 
@@ -32,6 +33,14 @@ public static class NodemgrCli
             configuration.ProcessTerminationTimeout = null;
         }
 
-        return parse.InvokeAsync(configuration);
+        return InvokeParsedAsync(parse, configuration);
+    }
+
+    // System.CommandLine answers a usage error (unknown option, missing argument) with 1, which the exit-code table
+    // keeps for failures at run time; a usage error is the operator's input at fault, like a bad file: 2.
+    private static async Task<int> InvokeParsedAsync(ParseResult parse, InvocationConfiguration configuration)
+    {
+        var code = await parse.InvokeAsync(configuration);
+        return parse.Action is ParseErrorAction ? ExitCodes.ConfigError : code;
     }
 }

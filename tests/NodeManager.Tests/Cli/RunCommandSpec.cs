@@ -13,11 +13,12 @@ public sealed class RunCommandSpec : IDisposable
     [InlineData("--config", "run")]
     [InlineData("launch-everything", "launch-everything")]
     [InlineData("--port", "run", "--port", "8558")]
-    public async Task Usage_errors_must_exit_1_saying_what_is_wrong(string named, params string[] args)
+    [InlineData("validate", "config", "validate")]
+    public async Task Usage_errors_must_exit_2_like_config_errors_saying_what_is_wrong(string named, params string[] args)
     {
         var code = await Invoke(args);
 
-        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal(ExitCodes.ConfigError, code);
         Assert.Contains(named, _err.ToString());
     }
 
