@@ -1,4 +1,5 @@
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
@@ -10,7 +11,8 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
 {
     /// <summary>
     /// Creates the host's settings and every product settings record (<see cref="ProductControllerRuntime.SettingsReaders"/>),
-    /// collecting each record's <see cref="ConfigException"/> so the operator sees all faults at once.
+    /// collecting every fault of each record (a <see cref="ConfigException"/>, or several in a
+    /// <see cref="ConfigErrorsException"/>) so the operator sees all faults at once.
     /// </summary>
     public static IReadOnlyList<ConfigException> Validate(Config config, out HostConfiguration settings)
     {
@@ -42,9 +44,9 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
         {
             return create(config);
         }
-        catch (ConfigException e)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException)
         {
-            errors.Add(e);
+            errors.AddRange(ConfigErrorsException.Of(e));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using NodeManager.Cli;
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
@@ -74,7 +75,7 @@ public static partial class NodeManagerService
         {
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is ConfigException or CredentialsException)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException or CredentialsException)
         {
             // Read while starting (a settings record, clouds.yaml, OS_* variables): still the operator's setup at fault.
             await stderr.WriteLineAsync(redactor.Redact(e.Message));

@@ -119,6 +119,32 @@ public sealed class ConfigCommandSpec : IDisposable
     }
 
     [Fact]
+    public async Task Validate_must_report_every_range_error_of_one_settings_record_not_only_the_first()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager {
+              districts.default { min-nodes = -1, max-nodes = -5 }
+              scaling { high-water-mark = 120, max-concurrent-launches = 0 }
+              logging { level = loud, file.retained-file-count = 0 }
+              cloud = simulated
+            }
+            """);
+        var (exit, _, error) = await Run("config", "validate", file);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        string[] expected =
+        [
+            $"{file}:2:35: node-manager.districts.default.min-nodes: must be ≥ 0, got -1",
+            $"{file}:2:51: node-manager.districts.default.max-nodes: must be ≥ 0, got -5",
+            $"{file}:3:31: node-manager.scaling.high-water-mark: must be a percentage in 0..100, got 120",
+            $"{file}:3:62: node-manager.scaling.max-concurrent-launches: must be ≥ 1, got 0",
+            $"{file}:4:54: node-manager.logging.file.retained-file-count: expected at least 1, got 0",
+            $"{file}:4:21: node-manager.logging.level: expected one of verbose, debug, information, warning, error, fatal, got \"loud\"",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), error.TrimEnd().Split('\n').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_must_name_a_missing_file()
     {
         var (exit, _, error) = await Run("config", "validate", Path.Combine(_dir.Path, "nope.conf"));
