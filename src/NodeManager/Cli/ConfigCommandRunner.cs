@@ -17,6 +17,16 @@ public static class ConfigCommandRunner
             error.WriteLine("nodemgr config render --raw: name at least one file");
             return ExitCodes.ConfigError;
         }
+        if (HostConfiguration.Folders(files) is { Count: > 0 } folders)
+        {
+            foreach (var folder in folders)
+            {
+                error.WriteLine(folder.Message);
+            }
+
+            return ExitCodes.ConfigError;
+        }
+
         try
         {
             var root = raw

@@ -34,8 +34,22 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
     /// substitutions, <c>node-manager.*</c> keys against reference.conf, <c>akka.*</c> keys against Akka's reference,
     /// and every settings record's ranges — all errors, not the first.
     /// </summary>
-    public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null) =>
-        ConfigValidation.Validate(files, [c => Validate(c, out _)], options, [AkkaConfiguration.ValidateKeys]);
+    public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null)
+    {
+        var folders = Folders(files);
+        return folders.Count > 0
+            ? folders
+            : ConfigValidation.Validate(files, [c => Validate(c, out _)], options, [AkkaConfiguration.ValidateKeys]);
+    }
+
+    /// <summary>
+    /// An error for each of <paramref name="files"/> that is a folder: the parser would only say it found no such file,
+    /// which sends the operator looking for a typo instead of a missing file name.
+    /// </summary>
+    public static IReadOnlyList<ConfigException> Folders(IReadOnlyList<string> files) =>
+        files.Where(Directory.Exists)
+            .Select(folder => new ConfigException(ConfigOrigin.Unknown(folder), null, "is a folder, not a config file"))
+            .ToList();
 
     private static T? Read<T>(Config config, Func<Config, T> create, List<ConfigException> errors)
         where T : class

@@ -144,6 +144,19 @@ public sealed class ConfigCommandSpec : IDisposable
         Assert.Equal(expected.Order(StringComparer.Ordinal), error.TrimEnd().Split('\n').Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("render")]
+    public async Task A_folder_given_as_a_config_file_must_be_called_a_folder(string command)
+    {
+        var folder = _dir.Path;
+        var (exit, output, error) = await Run("config", command, folder);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Empty(output);
+        Assert.Equal($"{folder}: is a folder, not a config file", error.Trim());
+    }
+
     [Fact]
     public async Task Validate_must_name_a_missing_file()
     {
