@@ -36,6 +36,39 @@ public sealed class ConfigCommandSpec : IDisposable
     }
 
     [Fact]
+    public async Task Render_must_type_each_value_as_its_reference_default_is()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager {
+              management { enabled = on, port = ${?MANAGEMENT_PORT} }
+              logging.file.enabled = yes
+              profiles.large.volume.enabled = "on"
+              scaling.high-water-mark = "85.5"
+              cluster-name = "8558"
+              mine = on
+            }
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = ConfigResolveOptions.WithEnvironment(new Dictionary<string, string> { ["MANAGEMENT_PORT"] = "9000" });
+
+        var exit = ConfigCommandRunner.Render([file], raw: false, output, error, environment);
+
+        Assert.True(exit == ExitCodes.Success, error.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var nm = json.RootElement.GetProperty("node-manager");
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("management").GetProperty("enabled").ValueKind);
+        Assert.Equal(9000, nm.GetProperty("management").GetProperty("port").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("logging").GetProperty("file").GetProperty("enabled").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("profiles").GetProperty("large").GetProperty("volume").GetProperty("enabled").ValueKind);
+        Assert.Equal(85.5, nm.GetProperty("scaling").GetProperty("high-water-mark").GetDouble());
+        // A string default stays a string however it reads; a key without a default keeps its written type.
+        Assert.Equal("8558", nm.GetProperty("cluster-name").GetString());
+        Assert.Equal("on", nm.GetProperty("mine").GetString());
+        Assert.Equal("5s", nm.GetProperty("management").GetProperty("request-timeout").GetString());
+    }
+
+    [Fact]
     public async Task Render_raw_must_print_exactly_the_given_files_unredacted()
     {
         var file = _dir.Write("ops.conf", "a { password = hunter2, b = ${a.password} }");
