@@ -32,14 +32,15 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
     /// <summary>
     /// Everything <c>nodemgr config validate</c> and <c>nodemgr run</c> check in <paramref name="files"/>: syntax,
     /// substitutions, <c>node-manager.*</c> keys against reference.conf, <c>akka.*</c> keys against Akka's reference,
-    /// and every settings record's ranges — all errors, not the first.
+    /// every settings record's ranges, and that simulation is chosen rather than defaulted into
+    /// (<see cref="SimulatedParts.Validate"/>) — all errors, not the first.
     /// </summary>
     public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null)
     {
         var folders = Folders(files);
         return folders.Count > 0
             ? folders
-            : ConfigValidation.Validate(files, [c => Validate(c, out _)], options, [AkkaConfiguration.ValidateKeys]);
+            : ConfigValidation.Validate(files, [c => Validate(c, out _), SimulatedParts.Validate], options, [AkkaConfiguration.ValidateKeys]);
     }
 
     /// <summary>

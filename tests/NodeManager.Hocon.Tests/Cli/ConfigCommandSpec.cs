@@ -94,7 +94,7 @@ public sealed class ConfigCommandSpec : IDisposable
     [Fact]
     public async Task Validate_must_accept_a_valid_file()
     {
-        var file = _dir.Write("ops.conf", "node-manager { cluster-name = prod, management.port = 9000 }\nmine = 1");
+        var file = _dir.Write("ops.conf", "node-manager { cluster-name = prod, management.port = 9000, cloud = simulated }\nmine = 1");
         var (exit, output, error) = await Run("config", "validate", file);
 
         Assert.Equal(ExitCodes.Success, exit);
@@ -112,6 +112,7 @@ public sealed class ConfigCommandSpec : IDisposable
                 request-timeout = soon
               }
               logging.file.retained-file-count = many
+              cloud = simulated
             }
             """);
         var (exit, output, error) = await Run("config", "validate", file);

@@ -60,6 +60,7 @@ public sealed class RunCommandSpec : IDisposable
             node-manager {
               management.port = 70000
               logging.level = loud
+              cloud = simulated
             }
             """);
 
