@@ -26,9 +26,9 @@ public static class NodemgrCli
     {
         var parse = Build().Parse(args);
 
-        // `run` owns its signals: SIGTERM and Ctrl-C run coordinated shutdown, which may take longer than
-        // System.CommandLine's termination timeout and must end in exit 0, not 130/143.
-        if (parse.CommandResult.Command.Name == RunCommand.Name)
+        // `run` and the simulators own their signals: SIGTERM and Ctrl-C stop them cleanly (for `run` through coordinated
+        // shutdown, which may take longer than System.CommandLine's termination timeout), and that ends in exit 0, not 130/143.
+        if (parse.CommandResult.Command is LongRunningCommand)
         {
             configuration.ProcessTerminationTimeout = null;
         }
