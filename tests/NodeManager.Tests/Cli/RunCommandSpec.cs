@@ -42,6 +42,19 @@ public sealed class RunCommandSpec : IDisposable
         Assert.Contains("nowhere.conf", _err.ToString());
     }
 
+    [Theory]
+    [InlineData("run", "--config")]
+    [InlineData("cloud", "check", "--config")]
+    public async Task A_folder_given_as_a_config_file_must_exit_2_calling_it_a_folder(params string[] command)
+    {
+        var folder = Path.GetDirectoryName(_files.Write("nm.conf", ""))!;
+
+        var code = await Invoke([.. command, folder]);
+
+        Assert.Equal(ExitCodes.ConfigError, code);
+        Assert.EndsWith($"{folder}: is a folder, not a config file", _err.ToString().Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_syntax_error_must_exit_2_with_file_line_and_column()
     {
