@@ -23,18 +23,20 @@ public sealed class DistrictsSettings(DistrictSettings fallback, IReadOnlyDictio
     {
         var root = config.GetConfig("node-manager.districts");
         var defaults = root.GetConfig("default");
+        var reader = new SettingsReader(defaults);
+        var fallback = Read(reader);
         var named = root.Keys.Where(k => k != "default").ToDictionary(
             name => name,
-            name => Read(root.GetConfig(Profiles.ProfilesSettings.ConfigKey(name)).WithFallback(defaults)),
+            name => Read(reader.For(root.GetConfig(Profiles.ProfilesSettings.ConfigKey(name)).WithFallback(defaults))),
             StringComparer.Ordinal);
-        return new DistrictsSettings(Read(defaults), named);
+        return reader.Result(new DistrictsSettings(fallback, named));
     }
 
-    private static DistrictSettings Read(Config c)
+    private static DistrictSettings Read(SettingsReader c)
     {
-        var min = ConfigChecks.Int(c, "min-nodes", 0);
-        var max = ConfigChecks.Int(c, "max-nodes", 0);
-        if (max < min) throw ConfigException.BadValue(c, "max-nodes", $"must be ≥ min-nodes ({min}), got {max}");
-        return new DistrictSettings(min, max, c.GetStringList("scale-in-protected"), c.GetBoolean("paused"));
+        var min = c.Int("min-nodes", 0);
+        var max = c.Int("max-nodes", 0);
+        c.Require(max >= min, "max-nodes", $"must be ≥ min-nodes ({min}), got {max}", "min-nodes");
+        return new DistrictSettings(min, max, c.StringList("scale-in-protected"), c.Boolean("paused"));
     }
 }

@@ -17,23 +17,17 @@ public sealed record CapacitySettings(CapacitySourceKind Source, TimeSpan Interv
 
     public static CapacitySettings Create(Config config)
     {
-        var c = config.GetConfig("node-manager.capacity");
-        var settings = new CapacitySettings(
-            ConfigChecks.Enum<CapacitySourceKind>(c, "source"),
-            ConfigChecks.Duration(c, "interval", allowZero: false),
-            ConfigChecks.Duration(c, "timeout", allowZero: false))
+        var c = new SettingsReader(config.GetConfig("node-manager.capacity"));
+        var settings = new CapacitySettings(c.Enum<CapacitySourceKind>("source"), c.Duration("interval", allowZero: false), c.Duration("timeout", allowZero: false))
         {
-            Command = c.GetStringList("command"),
-            Url = c.GetString("url"),
-            File = c.GetString("file"),
+            Command = c.StringList("command"),
+            Url = c.String("url"),
+            File = c.String("file"),
         };
-        return settings.Source switch
-        {
-            CapacitySourceKind.Command when settings.Command.Count == 0 => throw ConfigException.BadValue(c, "command", "must name a program when source = command"),
-            CapacitySourceKind.Http when !Uri.TryCreate(settings.Url, UriKind.Absolute, out _) => throw ConfigException.BadValue(c, "url", "must be an absolute URL when source = http"),
-            CapacitySourceKind.File when settings.File.Length == 0 => throw ConfigException.BadValue(c, "file", "must name a file when source = file"),
-            _ => settings,
-        };
+        c.Require(settings.Source != CapacitySourceKind.Command || settings.Command.Count > 0, "command", "must name a program when source = command", "source");
+        c.Require(settings.Source != CapacitySourceKind.Http || Uri.TryCreate(settings.Url, UriKind.Absolute, out _), "url", "must be an absolute URL when source = http", "source");
+        c.Require(settings.Source != CapacitySourceKind.File || settings.File.Length > 0, "file", "must name a file when source = file", "source");
+        return c.Result(settings);
     }
 }
 

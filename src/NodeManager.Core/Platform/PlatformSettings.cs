@@ -31,19 +31,17 @@ public sealed record PlatformSettings(PlatformAdapterKind Adapter, TimeSpan Time
 
     public static PlatformSettings Create(Config config)
     {
-        var c = config.GetConfig("node-manager.platform");
-        var settings = new PlatformSettings(ConfigChecks.Enum<PlatformAdapterKind>(c, "adapter"), ConfigChecks.Duration(c, "timeout", allowZero: false))
+        var c = new SettingsReader(config.GetConfig("node-manager.platform"));
+        var settings = new PlatformSettings(c.Enum<PlatformAdapterKind>("adapter"), c.Duration("timeout", allowZero: false))
         {
-            Commands = Operations.ToDictionary(op => op, op => c.GetStringList($"command.{op}"), StringComparer.Ordinal),
-            Url = c.GetString("http.url"),
-            Token = c.GetString("http.token"),
+            Commands = Operations.ToDictionary(op => op, op => c.StringList($"command.{op}"), StringComparer.Ordinal),
+            Url = c.String("http.url"),
+            Token = c.String("http.token"),
         };
-        if (settings.Adapter == PlatformAdapterKind.Command)
-            foreach (var op in Operations.Where(op => settings.Commands[op].Count == 0))
-                throw ConfigException.BadValue(c, $"command.{op}", "must be an argv list when adapter = command");
-        if (settings.Adapter == PlatformAdapterKind.Http && !Uri.TryCreate(settings.Url, UriKind.Absolute, out _))
-            throw ConfigException.BadValue(c, "http.url", "must be an absolute URL when adapter = http");
-        return settings;
+        foreach (var op in Operations)
+            c.Require(settings.Adapter != PlatformAdapterKind.Command || settings.Commands[op].Count > 0, $"command.{op}", "must be an argv list when adapter = command", "adapter");
+        c.Require(settings.Adapter != PlatformAdapterKind.Http || Uri.TryCreate(settings.Url, UriKind.Absolute, out _), "http.url", "must be an absolute URL when adapter = http", "adapter");
+        return c.Result(settings);
     }
 }
 

@@ -29,38 +29,39 @@ public sealed class ProfilesSettings
     {
         var root = config.GetConfig("node-manager.profiles");
         var defaults = root.GetConfig("default");
+        var reader = new SettingsReader(defaults);
+        var fallback = Read(reader, "default");
         var named = root.Keys.Where(k => k != "default")
-            .Select(name => Read(root.GetConfig(ConfigKey(name)).WithFallback(defaults), name))
+            .Select(name => Read(reader.For(root.GetConfig(ConfigKey(name)).WithFallback(defaults)), name))
             .ToList();
-        var fallback = Read(defaults, "default");
-        return new ProfilesSettings(named, name => fallback with { Name = name });
+        return reader.Result(new ProfilesSettings(named, name => fallback with { Name = name }));
     }
 
     internal static string ConfigKey(string name) => name.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_') ? name : $"\"{name}\"";
 
-    private static ProfileSettings Read(Config c, string name)
+    private static ProfileSettings Read(SettingsReader c, string name)
     {
-        var volumeSize = c.GetByteSize("volume.size");
-        return new ProfileSettings(name, c.GetString("image"), c.GetString("flavor"))
+        var volumeSize = c.ByteSize("volume.size");
+        return new ProfileSettings(name, c.String("image"), c.String("flavor"))
         {
-            KeyName = ConfigChecks.Optional(c, "key-name"),
-            Networks = c.GetStringList("networks"),
-            SecurityGroups = c.GetStringList("security-groups"),
-            AvailabilityZone = ConfigChecks.Optional(c, "availability-zone"),
-            Cores = ConfigChecks.Int(c, "cores", 0),
-            RamMb = ConfigChecks.Int(c, "ram-mb", 0),
+            KeyName = c.Optional("key-name"),
+            Networks = c.StringList("networks"),
+            SecurityGroups = c.StringList("security-groups"),
+            AvailabilityZone = c.Optional("availability-zone"),
+            Cores = c.Int("cores", 0),
+            RamMb = c.Int("ram-mb", 0),
             Volume = new VolumeSettings(
-                c.GetBoolean("volume.enabled"),
+                c.Boolean("volume.enabled"),
                 (int)Math.Ceiling(volumeSize / (1024.0 * 1024 * 1024)),
-                ConfigChecks.Optional(c, "volume.type"),
-                ConfigChecks.Optional(c, "volume.device")),
-            Dns = new DnsSettings(c.GetBoolean("dns.enabled"), c.GetString("dns.zone"), (int)ConfigChecks.Duration(c, "dns.ttl").TotalSeconds),
-            UserData = c.GetString("user-data"),
+                c.Optional("volume.type"),
+                c.Optional("volume.device")),
+            Dns = new DnsSettings(c.Boolean("dns.enabled"), c.String("dns.zone"), (int)c.Duration("dns.ttl").TotalSeconds),
+            UserData = c.String("user-data"),
             Naming = new NamingSettings(
-                c.GetString("naming.base-name"),
-                c.GetString("naming.server-separator"),
-                c.GetString("naming.host-separator"),
-                c.GetString("naming.domain")),
+                c.String("naming.base-name"),
+                c.String("naming.server-separator"),
+                c.String("naming.host-separator"),
+                c.String("naming.domain")),
         };
     }
 }

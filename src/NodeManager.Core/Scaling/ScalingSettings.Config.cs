@@ -8,34 +8,33 @@ public sealed partial record ScalingSettings
     /// <summary>Reads <c>node-manager.scaling</c> from the root config; rejects out-of-range values naming file:line:col and key.</summary>
     public static ScalingSettings Create(Config config)
     {
-        var c = config.GetConfig("node-manager.scaling");
+        var c = new SettingsReader(config.GetConfig("node-manager.scaling"));
         var settings = new ScalingSettings
         {
-            HighWaterMark = ConfigChecks.Percent(c, "high-water-mark"),
-            LowWaterMark = ConfigChecks.Percent(c, "low-water-mark"),
-            ScaleUpSustainedFor = ConfigChecks.Duration(c, "scale-up-sustained-for"),
-            ScaleDownUnneededTime = ConfigChecks.Duration(c, "scale-down-unneeded-time"),
-            ScaleDownDelayAfterAdd = ConfigChecks.Duration(c, "scale-down-delay-after-add"),
-            ScaleUpCooldown = ConfigChecks.Duration(c, "scale-up-cooldown"),
-            ScaleDownCooldown = ConfigChecks.Duration(c, "scale-down-cooldown"),
-            MaxConcurrentLaunches = ConfigChecks.Int(c, "max-concurrent-launches", 1),
-            MaxConcurrentLaunchesPerCloud = ConfigChecks.Int(c, "max-concurrent-launches-per-cloud", 1),
-            MaxNodesTotal = ConfigChecks.Int(c, "max-nodes-total", 0),
-            DrainSelection = ConfigChecks.Enum<DrainSelection>(c, "drain-selection"),
-            ExhaustionBackoffMin = ConfigChecks.Duration(c, "exhaustion-backoff.min", allowZero: false),
-            ExhaustionBackoffMax = ConfigChecks.Duration(c, "exhaustion-backoff.max", allowZero: false),
-            LimitsCacheTtl = ConfigChecks.Duration(c, "limits-cache-ttl"),
-            LaunchFailureBackoffMin = ConfigChecks.Duration(c, "launch-failure-backoff.min", allowZero: false),
-            LaunchFailureBackoffMax = ConfigChecks.Duration(c, "launch-failure-backoff.max", allowZero: false),
-            LaunchFailureErrorAfter = ConfigChecks.Int(c, "launch-failure-backoff.error-after", 1),
+            HighWaterMark = c.Percent("high-water-mark"),
+            LowWaterMark = c.Percent("low-water-mark"),
+            ScaleUpSustainedFor = c.Duration("scale-up-sustained-for"),
+            ScaleDownUnneededTime = c.Duration("scale-down-unneeded-time"),
+            ScaleDownDelayAfterAdd = c.Duration("scale-down-delay-after-add"),
+            ScaleUpCooldown = c.Duration("scale-up-cooldown"),
+            ScaleDownCooldown = c.Duration("scale-down-cooldown"),
+            MaxConcurrentLaunches = c.Int("max-concurrent-launches", 1),
+            MaxConcurrentLaunchesPerCloud = c.Int("max-concurrent-launches-per-cloud", 1),
+            MaxNodesTotal = c.Int("max-nodes-total", 0),
+            DrainSelection = c.Enum<DrainSelection>("drain-selection"),
+            ExhaustionBackoffMin = c.Duration("exhaustion-backoff.min", allowZero: false),
+            ExhaustionBackoffMax = c.Duration("exhaustion-backoff.max", allowZero: false),
+            LimitsCacheTtl = c.Duration("limits-cache-ttl"),
+            LaunchFailureBackoffMin = c.Duration("launch-failure-backoff.min", allowZero: false),
+            LaunchFailureBackoffMax = c.Duration("launch-failure-backoff.max", allowZero: false),
+            LaunchFailureErrorAfter = c.Int("launch-failure-backoff.error-after", 1),
         };
-        if (settings.LowWaterMark >= settings.HighWaterMark)
-            throw ConfigException.BadValue(c, "low-water-mark",
-                $"must be below high-water-mark ({settings.HighWaterMark}), got {settings.LowWaterMark}: the gap is the hysteresis");
-        if (settings.ExhaustionBackoffMax < settings.ExhaustionBackoffMin)
-            throw ConfigException.BadValue(c, "exhaustion-backoff.max", "must be ≥ exhaustion-backoff.min");
-        if (settings.LaunchFailureBackoffMax < settings.LaunchFailureBackoffMin)
-            throw ConfigException.BadValue(c, "launch-failure-backoff.max", "must be ≥ launch-failure-backoff.min");
-        return settings;
+        c.Require(settings.LowWaterMark < settings.HighWaterMark, "low-water-mark",
+            $"must be below high-water-mark ({settings.HighWaterMark}), got {settings.LowWaterMark}: the gap is the hysteresis", "high-water-mark");
+        c.Require(settings.ExhaustionBackoffMax >= settings.ExhaustionBackoffMin, "exhaustion-backoff.max",
+            "must be ≥ exhaustion-backoff.min", "exhaustion-backoff.min");
+        c.Require(settings.LaunchFailureBackoffMax >= settings.LaunchFailureBackoffMin, "launch-failure-backoff.max",
+            "must be ≥ launch-failure-backoff.min", "launch-failure-backoff.min");
+        return c.Result(settings);
     }
 }

@@ -9,7 +9,7 @@ public sealed record CleanupSettings(bool DeleteLeaked, TimeSpan LeakGrace)
 
     public static CleanupSettings Create(Config config)
     {
-        var c = config.GetConfig("node-manager.cleanup");
-        return new CleanupSettings(c.GetBoolean("delete-leaked"), ConfigChecks.Duration(c, "leak-grace"));
+        var c = new SettingsReader(config.GetConfig("node-manager.cleanup"));
+        return c.Result(new CleanupSettings(c.Boolean("delete-leaked"), c.Duration("leak-grace")));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodeManager.Core.Configuration;
 using NodeManager.Hocon;
+using NodeManager.Hosting;
 using NodeManager.OpenStack;
 using NodeManager.OpenStack.Credentials;
 using NodeManager.OpenStack.Diagnostics;
@@ -31,6 +32,16 @@ public static class CloudCommand
 
     private static async Task<int> CheckAsync(string[] files, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (HostConfiguration.Folders(files) is { Count: > 0 } folders)
+        {
+            foreach (var folder in folders)
+            {
+                await error.WriteLineAsync($"nodemgr cloud check: {folder.Message}");
+            }
+
+            return ExitCodes.ConfigError;
+        }
+
         OpenStackClient client;
         try
         {

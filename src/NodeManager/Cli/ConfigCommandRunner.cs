@@ -7,7 +7,11 @@ namespace NodeManager.Cli;
 /// <summary>The behaviour of `nodemgr config`, on plain writers so that specs can run it without a console.</summary>
 public static class ConfigCommandRunner
 {
-    /// <summary>JSON of the resolved config on <paramref name="output"/>; exit 2 and the error on <paramref name="error"/>.</summary>
+    /// <summary>
+    /// JSON of the resolved config on <paramref name="output"/>, each value typed as its reference.conf default is
+    /// (<c>enabled = on</c> renders <c>true</c>, a port from an environment variable a number); exit 2 and the error on
+    /// <paramref name="error"/>.
+    /// </summary>
     public static int Render(IReadOnlyList<string> files, bool raw, TextWriter output, TextWriter error, ConfigResolveOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -17,12 +21,22 @@ public static class ConfigCommandRunner
             error.WriteLine("nodemgr config render --raw: name at least one file");
             return ExitCodes.ConfigError;
         }
+        if (HostConfiguration.Folders(files) is { Count: > 0 } folders)
+        {
+            foreach (var folder in folders)
+            {
+                error.WriteLine(folder.Message);
+            }
+
+            return ExitCodes.ConfigError;
+        }
+
         try
         {
             var root = raw
                 ? NodeManagerConfig.LoadUnresolved(files).Resolve(options).Root
                 : ConfigRedactor.Redact(NodeManagerConfig.Load(files, options).Root);
-            output.WriteLine(ConfigRenderer.RenderJson(root));
+            output.WriteLine(ConfigRenderer.RenderJson(root, NodeManagerConfig.ParseReference().Resolve(options).Root));
             return ExitCodes.Success;
         }
         catch (ConfigException e)

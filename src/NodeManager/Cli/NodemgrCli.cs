@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace NodeManager.Cli;
 
@@ -25,13 +26,21 @@ public static class NodemgrCli
     {
         var parse = Build().Parse(args);
 
-        // `run` owns its signals: SIGTERM and Ctrl-C run coordinated shutdown, which may take longer than
-        // System.CommandLine's termination timeout and must end in exit 0, not 130/143.
-        if (parse.CommandResult.Command.Name == RunCommand.Name)
+        // `run` and the simulators own their signals: SIGTERM and Ctrl-C stop them cleanly (for `run` through coordinated
+        // shutdown, which may take longer than System.CommandLine's termination timeout), and that ends in exit 0, not 130/143.
+        if (parse.CommandResult.Command is LongRunningCommand)
         {
             configuration.ProcessTerminationTimeout = null;
         }
 
-        return parse.InvokeAsync(configuration);
+        return InvokeParsedAsync(parse, configuration);
+    }
+
+    // System.CommandLine answers a usage error (unknown option, missing argument) with 1, which the exit-code table
+    // keeps for failures at run time; a usage error is the operator's input at fault, like a bad file: 2.
+    private static async Task<int> InvokeParsedAsync(ParseResult parse, InvocationConfiguration configuration)
+    {
+        var code = await parse.InvokeAsync(configuration);
+        return parse.Action is ParseErrorAction ? ExitCodes.ConfigError : code;
     }
 }

@@ -18,7 +18,7 @@ public static class RunCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command(Name, "Runs the controller (the main job) until SIGTERM or Ctrl-C.") { config };
+        var command = new LongRunningCommand(Name, "Runs the controller (the main job) until SIGTERM or Ctrl-C.") { config };
         command.SetAction((parse, cancellationToken) => NodeManagerService.RunAsync(
             new RunOptions(parse.GetRequiredValue(config)),
             parse.InvocationConfiguration.Error,

@@ -1,4 +1,5 @@
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
@@ -10,7 +11,8 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
 {
     /// <summary>
     /// Creates the host's settings and every product settings record (<see cref="ProductControllerRuntime.SettingsReaders"/>),
-    /// collecting each record's <see cref="ConfigException"/> so the operator sees all faults at once.
+    /// collecting every fault of each record (a <see cref="ConfigException"/>, or several in a
+    /// <see cref="ConfigErrorsException"/>) so the operator sees all faults at once.
     /// </summary>
     public static IReadOnlyList<ConfigException> Validate(Config config, out HostConfiguration settings)
     {
@@ -30,10 +32,25 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
     /// <summary>
     /// Everything <c>nodemgr config validate</c> and <c>nodemgr run</c> check in <paramref name="files"/>: syntax,
     /// substitutions, <c>node-manager.*</c> keys against reference.conf, <c>akka.*</c> keys against Akka's reference,
-    /// and every settings record's ranges — all errors, not the first.
+    /// every settings record's ranges, and that simulation is chosen rather than defaulted into
+    /// (<see cref="SimulatedParts.Validate"/>) — all errors, not the first.
     /// </summary>
-    public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null) =>
-        ConfigValidation.Validate(files, [c => Validate(c, out _)], options, [AkkaConfiguration.ValidateKeys]);
+    public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null)
+    {
+        var folders = Folders(files);
+        return folders.Count > 0
+            ? folders
+            : ConfigValidation.Validate(files, [c => Validate(c, out _), SimulatedParts.Validate], options, [AkkaConfiguration.ValidateKeys]);
+    }
+
+    /// <summary>
+    /// An error for each of <paramref name="files"/> that is a folder: the parser would only say it found no such file,
+    /// which sends the operator looking for a typo instead of a missing file name.
+    /// </summary>
+    public static IReadOnlyList<ConfigException> Folders(IReadOnlyList<string> files) =>
+        files.Where(Directory.Exists)
+            .Select(folder => new ConfigException(ConfigOrigin.Unknown(folder), null, "is a folder, not a config file"))
+            .ToList();
 
     private static T? Read<T>(Config config, Func<Config, T> create, List<ConfigException> errors)
         where T : class
@@ -42,9 +59,9 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
         {
             return create(config);
         }
-        catch (ConfigException e)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException)
         {
-            errors.Add(e);
+            errors.AddRange(ConfigErrorsException.Of(e));
             return null;
         }
     }

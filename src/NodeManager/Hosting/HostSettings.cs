@@ -1,3 +1,4 @@
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 
 namespace NodeManager.Hosting;
@@ -11,24 +12,27 @@ public sealed record HostSettings(string ClusterName, CloudKind Cloud)
 
     public static HostSettings Default { get; } = new("nodemanager", CloudKind.OpenStack);
 
+    public const string CloudPath = "node-manager.cloud";
+
+    /// <exception cref="ConfigException">One key is wrong.</exception>
+    /// <exception cref="ConfigErrorsException">Both are.</exception>
     public static HostSettings Create(Config config)
     {
+        var reader = new SettingsReader(config);
         const string namePath = "node-manager.cluster-name";
-        var name = config.GetString(namePath);
-        if (name.Length is 0 or > MaxClusterNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw ConfigException.BadValue(config, namePath,
-                $"expected 1 to {MaxClusterNameLength} letters, digits, '-' or '_', got \"{name}\"");
-        }
+        var name = reader.String(namePath);
+        reader.Require(name.Length is > 0 and <= MaxClusterNameLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), namePath,
+            $"expected 1 to {MaxClusterNameLength} letters, digits, '-' or '_', got \"{name}\"");
 
-        const string cloudPath = "node-manager.cloud";
-        var cloud = config.GetString(cloudPath) switch
+        var cloudText = reader.String(CloudPath);
+        var cloud = cloudText switch
         {
             "openstack" => CloudKind.OpenStack,
             "simulated" => CloudKind.Simulated,
-            var other => throw ConfigException.BadValue(config, cloudPath, $"expected openstack or simulated, got \"{other}\""),
+            _ => (CloudKind?)null,
         };
-        return new HostSettings(name, cloud);
+        reader.Require(cloud is not null, CloudPath, $"expected openstack or simulated, got \"{cloudText}\"");
+        return reader.Result(new HostSettings(name, cloud ?? CloudKind.OpenStack));
     }
 }
 

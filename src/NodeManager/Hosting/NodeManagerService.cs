@@ -1,5 +1,6 @@
 using NodeManager.Cli;
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Logging;
 using NodeManager.Management;
@@ -44,6 +45,7 @@ public static partial class NodeManagerService
         var log = loggerFactory.CreateLogger(typeof(NodeManagerService).FullName!);
         var redactor = SecretRedactor.FromConfig(config);
         LogLoaded(log, string.Join(", ", options.ConfigFiles));
+        LogSimulatedParts(log, SimulatedParts.Of(config));
 
         // Signals are taken from here on: one during start-up cancels the start (exit 0), not the process.
         var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -74,7 +76,7 @@ public static partial class NodeManagerService
         {
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is ConfigException or CredentialsException)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException or CredentialsException)
         {
             // Read while starting (a settings record, clouds.yaml, OS_* variables): still the operator's setup at fault.
             await stderr.WriteLineAsync(redactor.Redact(e.Message));
@@ -124,6 +126,25 @@ public static partial class NodeManagerService
         HostConfiguration.Validate(config, out settings);
         return true;
     }
+
+    // Among the first lines, so that whoever reads the log knows at once whether anything real is being driven.
+    private static void LogSimulatedParts(ILogger log, SimulatedParts parts)
+    {
+        if (parts.Mixed)
+        {
+            LogSimulatedWithRealCloud(log, parts.Names(simulated: true), parts.Names(simulated: false));
+        }
+        else
+        {
+            LogSimulated(log, parts.Names(simulated: true), parts.Names(simulated: false));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated: {Simulated}; real: {Real}")]
+    private static partial void LogSimulated(ILogger logger, string simulated, string real);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated: {Simulated}; real: {Real}: the real cloud is sized by what the simulator says")]
+    private static partial void LogSimulatedWithRealCloud(ILogger logger, string simulated, string real);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration loaded from {Files}")]
     private static partial void LogLoaded(ILogger logger, string files);

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Formatting.Json;
 using Serilog.Sinks.SystemConsole.Themes;
@@ -26,11 +27,14 @@ public static class ProductLogger
 
         if (settings.Console.Enabled)
         {
-            configuration.WriteTo.Console(
-                outputTemplate: settings.Console.OutputTemplate,
-                theme: ThemeOf(settings.Console.Theme),
-                applyThemeToRedirectedOutput: settings.Console.Theme == ConsoleTheme.Ansi,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            // The console is what an operator watches: a plain error there is one line, not a stack trace.
+            configuration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
+                console => new PlainErrorSink(console),
+                sinks => sinks.Console(
+                    outputTemplate: settings.Console.OutputTemplate,
+                    theme: ThemeOf(settings.Console.Theme),
+                    applyThemeToRedirectedOutput: settings.Console.Theme == ConsoleTheme.Ansi,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (settings.File.Enabled)

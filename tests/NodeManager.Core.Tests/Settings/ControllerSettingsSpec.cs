@@ -85,6 +85,39 @@ public sealed class ControllerSettingsSpec
     }
 
     [Fact]
+    public void Every_fault_of_a_settings_record_must_be_thrown_together_not_only_the_first()
+    {
+        var error = Assert.Throws<ConfigErrorsException>(() => DistrictsSettings.Create(With("""
+            node-manager.districts.default { min-nodes = -1, max-nodes = -5 }
+            """)));
+
+        Assert.Equal(
+            ["node-manager.districts.default.min-nodes", "node-manager.districts.default.max-nodes"],
+            error.Errors.Select(e => e.Path));
+        Assert.Equal(string.Join('\n', error.Errors.Select(e => e.Message)), error.Message);
+    }
+
+    [Fact]
+    public void A_rule_between_keys_must_not_judge_a_key_that_failed_to_read()
+    {
+        // high-water-mark is out of range; low-water-mark is judged against nothing, not against a stand-in value.
+        var error = Assert.Throws<ConfigException>(() => ScalingSettings.Create(With("node-manager.scaling { high-water-mark = 120, low-water-mark = 90 }")));
+
+        Assert.Equal("node-manager.scaling.high-water-mark", error.Path);
+    }
+
+    [Fact]
+    public void A_fault_of_a_default_block_must_be_reported_once_however_many_blocks_fall_back_on_it()
+    {
+        var error = Assert.Throws<ConfigException>(() => ProfilesSettings.Create(With("""
+            node-manager.profiles { default.cores = -2, large.flavor = "m1.large", small.flavor = "m1.small" }
+            """)));
+
+        Assert.StartsWith("test.conf:1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be ≥ 0, got -2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_drain_selection_must_be_rejected_with_the_allowed_values()
     {
         var error = Assert.Throws<ConfigException>(() => ScalingSettings.Create(With("node-manager.scaling.drain-selection = biggest")));

@@ -36,6 +36,39 @@ public sealed class ConfigCommandSpec : IDisposable
     }
 
     [Fact]
+    public async Task Render_must_type_each_value_as_its_reference_default_is()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager {
+              management { enabled = on, port = ${?MANAGEMENT_PORT} }
+              logging.file.enabled = yes
+              profiles.large.volume.enabled = "on"
+              scaling.high-water-mark = "85.5"
+              cluster-name = "8558"
+              mine = on
+            }
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = ConfigResolveOptions.WithEnvironment(new Dictionary<string, string> { ["MANAGEMENT_PORT"] = "9000" });
+
+        var exit = ConfigCommandRunner.Render([file], raw: false, output, error, environment);
+
+        Assert.True(exit == ExitCodes.Success, error.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var nm = json.RootElement.GetProperty("node-manager");
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("management").GetProperty("enabled").ValueKind);
+        Assert.Equal(9000, nm.GetProperty("management").GetProperty("port").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("logging").GetProperty("file").GetProperty("enabled").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.True, nm.GetProperty("profiles").GetProperty("large").GetProperty("volume").GetProperty("enabled").ValueKind);
+        Assert.Equal(85.5, nm.GetProperty("scaling").GetProperty("high-water-mark").GetDouble());
+        // A string default stays a string however it reads; a key without a default keeps its written type.
+        Assert.Equal("8558", nm.GetProperty("cluster-name").GetString());
+        Assert.Equal("on", nm.GetProperty("mine").GetString());
+        Assert.Equal("5s", nm.GetProperty("management").GetProperty("request-timeout").GetString());
+    }
+
+    [Fact]
     public async Task Render_raw_must_print_exactly_the_given_files_unredacted()
     {
         var file = _dir.Write("ops.conf", "a { password = hunter2, b = ${a.password} }");
@@ -61,7 +94,7 @@ public sealed class ConfigCommandSpec : IDisposable
     [Fact]
     public async Task Validate_must_accept_a_valid_file()
     {
-        var file = _dir.Write("ops.conf", "node-manager { cluster-name = prod, management.port = 9000 }\nmine = 1");
+        var file = _dir.Write("ops.conf", "node-manager { cluster-name = prod, management.port = 9000, cloud = simulated }\nmine = 1");
         var (exit, output, error) = await Run("config", "validate", file);
 
         Assert.Equal(ExitCodes.Success, exit);
@@ -79,6 +112,7 @@ public sealed class ConfigCommandSpec : IDisposable
                 request-timeout = soon
               }
               logging.file.retained-file-count = many
+              cloud = simulated
             }
             """);
         var (exit, output, error) = await Run("config", "validate", file);
@@ -116,6 +150,45 @@ public sealed class ConfigCommandSpec : IDisposable
 
         Assert.Equal(ExitCodes.ConfigError, exit);
         Assert.StartsWith($"{file}:1:32: node-manager.management.port:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_must_report_every_range_error_of_one_settings_record_not_only_the_first()
+    {
+        var file = _dir.Write("ops.conf", """
+            node-manager {
+              districts.default { min-nodes = -1, max-nodes = -5 }
+              scaling { high-water-mark = 120, max-concurrent-launches = 0 }
+              logging { level = loud, file.retained-file-count = 0 }
+              cloud = simulated
+            }
+            """);
+        var (exit, _, error) = await Run("config", "validate", file);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        string[] expected =
+        [
+            $"{file}:2:35: node-manager.districts.default.min-nodes: must be ≥ 0, got -1",
+            $"{file}:2:51: node-manager.districts.default.max-nodes: must be ≥ 0, got -5",
+            $"{file}:3:31: node-manager.scaling.high-water-mark: must be a percentage in 0..100, got 120",
+            $"{file}:3:62: node-manager.scaling.max-concurrent-launches: must be ≥ 1, got 0",
+            $"{file}:4:54: node-manager.logging.file.retained-file-count: expected at least 1, got 0",
+            $"{file}:4:21: node-manager.logging.level: expected one of verbose, debug, information, warning, error, fatal, got \"loud\"",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), error.TrimEnd().Split('\n').Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("render")]
+    public async Task A_folder_given_as_a_config_file_must_be_called_a_folder(string command)
+    {
+        var folder = _dir.Path;
+        var (exit, output, error) = await Run("config", command, folder);
+
+        Assert.Equal(ExitCodes.ConfigError, exit);
+        Assert.Empty(output);
+        Assert.Equal($"{folder}: is a folder, not a config file", error.Trim());
     }
 
     [Fact]

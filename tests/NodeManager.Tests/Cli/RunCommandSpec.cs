@@ -13,11 +13,12 @@ public sealed class RunCommandSpec : IDisposable
     [InlineData("--config", "run")]
     [InlineData("launch-everything", "launch-everything")]
     [InlineData("--port", "run", "--port", "8558")]
-    public async Task Usage_errors_must_exit_1_saying_what_is_wrong(string named, params string[] args)
+    [InlineData("validate", "config", "validate")]
+    public async Task Usage_errors_must_exit_2_like_config_errors_saying_what_is_wrong(string named, params string[] args)
     {
         var code = await Invoke(args);
 
-        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal(ExitCodes.ConfigError, code);
         Assert.Contains(named, _err.ToString());
     }
 
@@ -41,6 +42,19 @@ public sealed class RunCommandSpec : IDisposable
         Assert.Contains("nowhere.conf", _err.ToString());
     }
 
+    [Theory]
+    [InlineData("run", "--config")]
+    [InlineData("cloud", "check", "--config")]
+    public async Task A_folder_given_as_a_config_file_must_exit_2_calling_it_a_folder(params string[] command)
+    {
+        var folder = Path.GetDirectoryName(_files.Write("nm.conf", ""))!;
+
+        var code = await Invoke([.. command, folder]);
+
+        Assert.Equal(ExitCodes.ConfigError, code);
+        Assert.EndsWith($"{folder}: is a folder, not a config file", _err.ToString().Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_syntax_error_must_exit_2_with_file_line_and_column()
     {
@@ -59,6 +73,7 @@ public sealed class RunCommandSpec : IDisposable
             node-manager {
               management.port = 70000
               logging.level = loud
+              cloud = simulated
             }
             """);
 

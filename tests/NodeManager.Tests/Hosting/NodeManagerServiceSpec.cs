@@ -1,6 +1,8 @@
 using NodeManager.Cli;
 using NodeManager.Hosting;
 using NodeManager.Tests.Cli;
+using NodeManager.Tests.Logging;
+using Serilog.Events;
 
 namespace NodeManager.Tests.Hosting;
 
@@ -88,6 +90,7 @@ public sealed class NodeManagerServiceSpec : IDisposable
     {
         var file = _files.Write("nm.conf", $$"""
             node-manager.management.port = 0
+            node-manager.cloud = simulated
             node-manager.logging.console.enabled = off
             node-manager.persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
             x.os-password = "hunter2-secret"
@@ -115,6 +118,7 @@ public sealed class NodeManagerServiceSpec : IDisposable
         var runtime = new FakeControllerRuntime(() => "not probed");
         var file = _files.Write("nm.conf", $$"""
             node-manager.management.port = 0
+            node-manager.cloud = simulated
             node-manager.logging.console.enabled = off
             node-manager.persistence.journal {
               plugin = postgresql
@@ -164,6 +168,9 @@ public sealed class NodeManagerServiceSpec : IDisposable
               management.port = 0
               logging.console.enabled = off
               persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
+              # A real cloud with the simulators chosen on purpose: only the credentials are missing.
+              capacity.source = simulated
+              platform.adapter = simulated
               openstack {
                 cloud = "production"
                 clouds-yaml = "{{_files.PathOf("no-clouds.yaml")}}"
@@ -178,10 +185,43 @@ public sealed class NodeManagerServiceSpec : IDisposable
         Assert.Contains("no-clouds.yaml", _err.ToString());
     }
 
+    [Theory]
+    [InlineData("node-manager.cloud = simulated", LogEventLevel.Information, "Simulated: cloud, capacity source, platform; real: none")]
+    [InlineData(
+        "node-manager { capacity.source = simulated, platform.adapter = simulated }",
+        LogEventLevel.Warning,
+        "Simulated: capacity source, platform; real: cloud: the real cloud is sized by what the simulator says")]
+    public async Task The_first_log_lines_must_say_which_parts_are_simulated(string keys, LogEventLevel level, string line)
+    {
+        using var stop = new CancellationTokenSource();
+        var log = new CollectingSink();
+        var file = _files.Write("parts.conf", $$"""
+            node-manager.management.port = 0
+            node-manager.logging.console.enabled = off
+            node-manager.persistence.journal.connection-string = "Data Source={{_files.PathOf("parts.db")}}"
+            {{keys}}
+            """);
+        var options = new RunOptions([file])
+        {
+            HandleSignals = false,
+            LogSink = log,
+            Runtime = (_, _, _) => Task.FromResult<IControllerRuntime>(new FakeControllerRuntime(() => "not probed")),
+            Started = _ => stop.Cancel(),
+        };
+
+        var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
+
+        Assert.True(code == ExitCodes.Success, _err.ToString());
+        var at = log.Lines.ToList().FindIndex(l => l.EndsWith(" " + line, StringComparison.Ordinal));
+        Assert.True(at is 0 or 1, string.Join("\n", log.Lines));
+        Assert.Equal(level, log.Events[at].Level);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private RunOptions Options() => new([_files.Write("nm.conf", $$"""
         node-manager.management.port = 0
+        node-manager.cloud = simulated
         node-manager.logging.console.enabled = off
         node-manager.persistence.journal.connection-string = "Data Source={{_files.PathOf("nm.db")}}"
         """)])

@@ -11,6 +11,7 @@ internal sealed partial class NodemgrProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<Uri> _management = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Line)> _waiters = [];
 
     private NodemgrProcess(Process process) => _process = process;
 
@@ -70,6 +71,22 @@ internal sealed partial class NodemgrProcess : IDisposable
         }
     }
 
+    /// <summary>Completes with the first stdout line that <paramref name="match"/> accepts, whether written already or later.</summary>
+    public Task<string> StdoutLine(Func<string, bool> match)
+    {
+        lock (_stdout)
+        {
+            if (_stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(match) is { } written)
+            {
+                return Task.FromResult(written);
+            }
+
+            var waiter = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, waiter));
+            return waiter.Task;
+        }
+    }
+
     /// <summary>Sends a signal by name (TERM, INT) with kill(1), as systemd or a terminal would.</summary>
     public void Signal(string signal)
     {
@@ -116,12 +133,25 @@ internal sealed partial class NodemgrProcess : IDisposable
         if (line is null)
         {
             _management.TrySetException(new InvalidOperationException("nodemgr closed its output before naming the management endpoint:\n" + Output));
+            lock (_stdout)
+            {
+                foreach (var (_, waiter) in _waiters)
+                {
+                    waiter.TrySetException(new InvalidOperationException("nodemgr closed its output before the line awaited:\n" + Output));
+                }
+            }
+
             return;
         }
 
         lock (_stdout)
         {
             _stdout.AppendLine(line);
+            foreach (var found in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                found.Line.TrySetResult(line);
+                _waiters.Remove(found);
+            }
         }
 
         if (ManagementListening().Match(line) is { Success: true } match)

@@ -75,4 +75,28 @@ public sealed class ProductLoggerSpec
             directory.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(FileLogFormat.Text, @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d INF .*Node node-1 joined")]
+    [InlineData(FileLogFormat.Json, @"^\{""Timestamp"":""\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+[+-]\d\d:\d\d""")]
+    public void File_log_lines_must_carry_the_date(FileLogFormat format, string pattern)
+    {
+        // Files are read days later and elsewhere: a time of day alone does not place a line.
+        var directory = Directory.CreateTempSubdirectory("nodemgr-log-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "nodemanager.log");
+            var settings = Quiet with { File = Quiet.File with { Enabled = true, Path = path, RollingInterval = Serilog.RollingInterval.Infinite, Format = format } };
+            using (var logger = ProductLogger.Create(settings))
+            {
+                logger.Information("Node {Node} joined", "node-1");
+            }
+
+            Assert.Matches(pattern, File.ReadAllLines(path).Single());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
