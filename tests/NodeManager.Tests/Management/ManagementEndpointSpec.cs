@@ -159,20 +159,18 @@ public sealed class ManagementEndpointSpec
     }
 
     [Fact]
-    public async Task Unknown_routes_and_methods_must_answer_problem_json()
+    public async Task Unknown_routes_and_methods_must_answer_the_products_problem_types()
     {
         await using var harness = await ManagementHarness.StartAsync(_status);
 
         var (notFound, notFoundProblem) = await harness.GetAsync("/cluster/members");
-        var post = await harness.Client.PostAsync("/districts", new StringContent("{}"));
+        var post = await harness.Client.PostAsync("/districts", new StringContent("{}")).WaitAsync(TimeSpan.FromSeconds(30));
         var postProblem = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
-        Assert.Equal("application/problem+json", notFound.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(404, notFoundProblem.GetProperty("status").GetInt32());
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
-        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(405, postProblem.GetProperty("status").GetInt32());
+        AssertProblem(notFound, notFoundProblem, 404, "unknown-route");
+        Assert.Equal("No route answers GET /cluster/members.", notFoundProblem.GetProperty("detail").GetString());
+        AssertProblem(post, postProblem, 405, "method-not-allowed");
+        Assert.Equal("/districts does not answer POST; it answers GET.", postProblem.GetProperty("detail").GetString());
     }
 
     [Fact]
