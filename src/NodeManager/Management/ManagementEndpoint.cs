@@ -34,6 +34,7 @@ public static class ManagementEndpoint
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.Converters.Add(new MillisecondTimestampConverter());
             json.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddSingleton(status);

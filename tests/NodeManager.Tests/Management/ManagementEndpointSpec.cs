@@ -138,6 +138,31 @@ public sealed class ManagementEndpointSpec
         Assert.Equal(["node_2"], drainingInA.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("serverName").GetString()));
     }
 
+    [Fact]
+    public async Task Timestamps_must_be_written_in_utc_with_millisecond_precision()
+    {
+        // 11:04:05.1234567 at +01:00: 10:04:05.123 UTC, the sub-millisecond ticks dropped.
+        var at = new DateTimeOffset(2026, 12, 3, 11, 4, 5, TimeSpan.FromHours(1)).AddTicks(1_234_567);
+        var district = FakeControllerStatus.District("district-a") with
+        {
+            LastDecision = new("Hold", "usage 55% between the water marks", at),
+            Conditions = [new("exhausted", "Quota exceeded for instances", at, at.AddMinutes(5))],
+        };
+        _status.Districts.Add(district);
+        _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a") with { History = [new(at, "Requested", "NodeRequested", null)] });
+        await using var harness = await ManagementHarness.StartAsync(_status);
+
+        var (_, districts) = await harness.GetAsync("/districts");
+        var (_, node) = await harness.GetAsync("/nodes/node_1");
+
+        var shown = districts.GetProperty("districts")[0];
+        Assert.Equal("2026-12-03T10:04:05.123Z", shown.GetProperty("lastDecision").GetProperty("at").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", shown.GetProperty("conditions")[0].GetProperty("since").GetString());
+        Assert.Equal("2026-12-03T10:09:05.123Z", shown.GetProperty("conditions")[0].GetProperty("retryAt").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", node.GetProperty("node").GetProperty("history")[0].GetProperty("at").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", node.GetProperty("districtDecision").GetProperty("at").GetString());
+    }
+
     [Theory]
     [InlineData("node-2.example.com")]
     [InlineData("node_2")]
