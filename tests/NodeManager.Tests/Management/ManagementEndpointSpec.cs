@@ -124,6 +124,9 @@ public sealed class ManagementEndpointSpec
     [Fact]
     public async Task Nodes_must_list_every_node_and_filter_by_district_and_state()
     {
+        _status.Districts.Add(FakeControllerStatus.District("district-a"));
+        _status.Districts.Add(FakeControllerStatus.District("district-b"));
+        _status.Districts.Add(FakeControllerStatus.District("district-c"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-2", "district-a", "Draining"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-3", "district-b"));
@@ -132,10 +135,26 @@ public sealed class ManagementEndpointSpec
         var (_, all) = await harness.GetAsync("/nodes");
         var (_, inA) = await harness.GetAsync("/nodes?district=district-a");
         var (_, drainingInA) = await harness.GetAsync("/nodes?district=district-a&state=draining");
+        var (inC, noneInC) = await harness.GetAsync("/nodes?district=district-c");
 
         Assert.Equal(3, all.GetProperty("nodes").GetArrayLength());
         Assert.Equal(["node_1", "node_2"], inA.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("serverName").GetString()));
         Assert.Equal(["node_2"], drainingInA.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("serverName").GetString()));
+        Assert.Equal(HttpStatusCode.OK, inC.StatusCode);
+        Assert.Equal(0, noneInC.GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Nodes_filtered_by_an_unknown_district_must_answer_404_problem()
+    {
+        _status.Districts.Add(FakeControllerStatus.District("district-a"));
+        _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a"));
+        await using var harness = await ManagementHarness.StartAsync(_status);
+
+        var (response, problem) = await harness.GetAsync("/nodes?district=district-z&state=active");
+
+        AssertProblem(response, problem, 404, "unknown-district");
+        Assert.Contains("district-z", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
