@@ -82,6 +82,12 @@ public static class ManagementApi
             return invalidState;
         }
 
+        // A district nobody knows is a wrong question, not a district without nodes.
+        if (district is not null && await status.GetDistrictAsync(district, cancellationToken) is null)
+        {
+            return Problems.UnknownDistrict(district);
+        }
+
         var nodes = await status.GetNodesAsync(cancellationToken);
         var selected = nodes
             .Where(n => district is null || string.Equals(n.District, district, StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,6 +34,7 @@ public static class ManagementEndpoint
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.Converters.Add(new MillisecondTimestampConverter());
             json.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddSingleton(status);
@@ -44,7 +46,7 @@ public static class ManagementEndpoint
     public static WebApplication MapManagementEndpoint(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(WriteBareStatusProblemAsync);
         app.UseMiddleware<RequestTimeoutMiddleware>();
         app.MapManagementApi();
         return app;
@@ -53,6 +55,17 @@ public static class ManagementEndpoint
     /// <summary>Where the endpoint listens, with the port the OS picked when the setting was 0. Empty before start and when off.</summary>
     public static IReadOnlyList<Uri> Addresses(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
+
+    private static async Task WriteBareStatusProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var (type, title, detail) = Problems.ForBareStatus(http);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = http.Response.StatusCode, Type = Problems.TypePrefix + type, Title = title, Detail = detail },
+        });
+    }
 
     private static void Listen(KestrelServerOptions kestrel, ManagementSettings settings)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace NodeManager.Management;
 
@@ -26,6 +27,24 @@ internal static class Problems
 
     public static ProblemHttpResult UnknownNode(string name) => Problem(
         StatusCodes.Status404NotFound, "unknown-node", "Unknown node", $"No node has the host or server name '{name}'.");
+
+    /// <summary>
+    /// What a response that routing or the server left without a body means (no route, a route without that method,
+    /// a query it could not bind), so that every error of the endpoint carries one of the product's types.
+    /// </summary>
+    public static (string Type, string Title, string Detail) ForBareStatus(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.PathBase + request.Path;
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ("unknown-route", "Unknown route", $"No route answers {request.Method} {path}."),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "Method not allowed",
+                $"{path} does not answer {request.Method}; it answers {string.Join(", ", context.Response.Headers.Allow.ToArray())}."),
+            StatusCodes.Status400BadRequest => ("bad-request", "Bad request", $"{request.Method} {path} could not be read as asked."),
+            var status => ("http-" + status, ReasonPhrases.GetReasonPhrase(status), $"{request.Method} {path} answered {status}."),
+        };
+    }
 
     public static ProblemHttpResult InvalidName(string what, string detail) => Problem(
         StatusCodes.Status400BadRequest, "invalid-name", $"Invalid {what} name", detail);

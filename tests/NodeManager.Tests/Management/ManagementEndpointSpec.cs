@@ -124,6 +124,9 @@ public sealed class ManagementEndpointSpec
     [Fact]
     public async Task Nodes_must_list_every_node_and_filter_by_district_and_state()
     {
+        _status.Districts.Add(FakeControllerStatus.District("district-a"));
+        _status.Districts.Add(FakeControllerStatus.District("district-b"));
+        _status.Districts.Add(FakeControllerStatus.District("district-c"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-2", "district-a", "Draining"));
         _status.Nodes.Add(FakeControllerStatus.Node("node-3", "district-b"));
@@ -132,10 +135,51 @@ public sealed class ManagementEndpointSpec
         var (_, all) = await harness.GetAsync("/nodes");
         var (_, inA) = await harness.GetAsync("/nodes?district=district-a");
         var (_, drainingInA) = await harness.GetAsync("/nodes?district=district-a&state=draining");
+        var (inC, noneInC) = await harness.GetAsync("/nodes?district=district-c");
 
         Assert.Equal(3, all.GetProperty("nodes").GetArrayLength());
         Assert.Equal(["node_1", "node_2"], inA.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("serverName").GetString()));
         Assert.Equal(["node_2"], drainingInA.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("serverName").GetString()));
+        Assert.Equal(HttpStatusCode.OK, inC.StatusCode);
+        Assert.Equal(0, noneInC.GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Nodes_filtered_by_an_unknown_district_must_answer_404_problem()
+    {
+        _status.Districts.Add(FakeControllerStatus.District("district-a"));
+        _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a"));
+        await using var harness = await ManagementHarness.StartAsync(_status);
+
+        var (response, problem) = await harness.GetAsync("/nodes?district=district-z&state=active");
+
+        AssertProblem(response, problem, 404, "unknown-district");
+        Assert.Contains("district-z", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Timestamps_must_be_written_in_utc_with_millisecond_precision()
+    {
+        // 11:04:05.1234567 at +01:00: 10:04:05.123 UTC, the sub-millisecond ticks dropped.
+        var at = new DateTimeOffset(2026, 12, 3, 11, 4, 5, TimeSpan.FromHours(1)).AddTicks(1_234_567);
+        var district = FakeControllerStatus.District("district-a") with
+        {
+            LastDecision = new("Hold", "usage 55% between the water marks", at),
+            Conditions = [new("exhausted", "Quota exceeded for instances", at, at.AddMinutes(5))],
+        };
+        _status.Districts.Add(district);
+        _status.Nodes.Add(FakeControllerStatus.Node("node-1", "district-a") with { History = [new(at, "Requested", "NodeRequested", null)] });
+        await using var harness = await ManagementHarness.StartAsync(_status);
+
+        var (_, districts) = await harness.GetAsync("/districts");
+        var (_, node) = await harness.GetAsync("/nodes/node_1");
+
+        var shown = districts.GetProperty("districts")[0];
+        Assert.Equal("2026-12-03T10:04:05.123Z", shown.GetProperty("lastDecision").GetProperty("at").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", shown.GetProperty("conditions")[0].GetProperty("since").GetString());
+        Assert.Equal("2026-12-03T10:09:05.123Z", shown.GetProperty("conditions")[0].GetProperty("retryAt").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", node.GetProperty("node").GetProperty("history")[0].GetProperty("at").GetString());
+        Assert.Equal("2026-12-03T10:04:05.123Z", node.GetProperty("districtDecision").GetProperty("at").GetString());
     }
 
     [Theory]
@@ -159,20 +203,18 @@ public sealed class ManagementEndpointSpec
     }
 
     [Fact]
-    public async Task Unknown_routes_and_methods_must_answer_problem_json()
+    public async Task Unknown_routes_and_methods_must_answer_the_products_problem_types()
     {
         await using var harness = await ManagementHarness.StartAsync(_status);
 
         var (notFound, notFoundProblem) = await harness.GetAsync("/cluster/members");
-        var post = await harness.Client.PostAsync("/districts", new StringContent("{}"));
+        var post = await harness.Client.PostAsync("/districts", new StringContent("{}")).WaitAsync(TimeSpan.FromSeconds(30));
         var postProblem = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
-        Assert.Equal("application/problem+json", notFound.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(404, notFoundProblem.GetProperty("status").GetInt32());
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
-        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(405, postProblem.GetProperty("status").GetInt32());
+        AssertProblem(notFound, notFoundProblem, 404, "unknown-route");
+        Assert.Equal("No route answers GET /cluster/members.", notFoundProblem.GetProperty("detail").GetString());
+        AssertProblem(post, postProblem, 405, "method-not-allowed");
+        Assert.Equal("/districts does not answer POST; it answers GET.", postProblem.GetProperty("detail").GetString());
     }
 
     [Fact]
