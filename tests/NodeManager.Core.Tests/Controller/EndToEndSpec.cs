@@ -63,8 +63,8 @@ public sealed class EndToEndSpec : ControllerSpecBase
     {
         var events = CreateTestProbe();
         Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.LeaksFound));
-        World.Cloud.AddForeignServer("d1_99", Cloud.CloudMetadata.For(Support.ControllerWorld.Cluster, "d1", "d1-99.paas.test"));
-        World.Cloud.AddForeignServer("someone-else", Cloud.CloudMetadata.ForCluster("other-cluster"));
+        World.Cloud.AddForeignServer("d1_99", Core.Cloud.CloudMetadata.For(Support.ControllerWorld.Cluster, "d1", "d1-99.paas.test"));
+        World.Cloud.AddForeignServer("someone-else", Core.Cloud.CloudMetadata.ForCluster("other-cluster"));
         Scheduler.Advance(TimeSpan.FromMinutes(2));
         StartController();
 
