@@ -30,9 +30,13 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
         LimitsCacheTtl = TimeSpan.Zero,
     };
 
+    internal CleanupSettings Cleanup { get; set; } = CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) };
+
     internal ControllerHost? Host { get; private set; }
 
-    internal ControllerHost StartController(ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10)
+    /// <summary>Starts the controller; <paramref name="district"/>, when given, replaces the bounds every district gets.</summary>
+    internal ControllerHost StartController(
+        ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
@@ -44,9 +48,9 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             CapacitySettings.Default with { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(3) },
             Scaling,
             World.Lifecycle,
-            DistrictsSettings.Uniform(DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
+            DistrictsSettings.Uniform(district ?? DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
             ProfilesSettings.Single(World.Profile),
-            CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) },
+            Cleanup,
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
