@@ -136,4 +136,26 @@ public sealed class NodeStepRunnerSpec
         Assert.Contains("joining it again", rejoin.Reason);
         Assert.Equal($"server d1_1 ({state.ServerId}) no longer exists", lost.Reason);
     }
+
+    [Fact]
+    public async Task NodeStepRunner_must_give_up_a_node_whose_server_is_being_deleted_instead_of_joining_it_again()
+    {
+        var state = await BootedAsync();
+        await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
+
+        var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+
+        Assert.Equal($"server d1_1 ({state.ServerId}) is being deleted", lost.Reason);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_give_up_a_node_whose_server_went_to_ERROR_instead_of_joining_it_again()
+    {
+        Cloud.Options.FailBoots = 1;
+        var state = await BootedAsync();
+
+        var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+
+        Assert.Equal($"server d1_1 ({state.ServerId}) went to ERROR: Build of instance aborted: simulated boot failure", lost.Reason);
+    }
 }
