@@ -64,4 +64,26 @@ public sealed class BackoffStateBoundarySpec
     {
         Assert.Equal(Min, BackoffState.Delay(0, Min, Max));
     }
+
+    [Fact]
+    public void BackoffState_must_keep_doubling_a_repeat_within_the_maximum_after_the_previous_ended()
+    {
+        var first = BackoffState.Raise(null, "No valid host", T0, Min, Max);
+
+        var repeat = BackoffState.Raise(first, "No valid host", first.RetryAt + Max, Min, Max);
+
+        Assert.Equal(2, repeat.Attempts);
+        Assert.Equal(T0, repeat.Since);
+    }
+
+    [Fact]
+    public void BackoffState_must_start_afresh_when_the_previous_back_off_ended_longer_ago_than_the_maximum()
+    {
+        var previous = new BackoffState("No valid host", T0, T0.AddMinutes(30), 4);
+        var later = previous.RetryAt + Max + TimeSpan.FromSeconds(1);
+
+        var fresh = BackoffState.Raise(previous, "No valid host", later, Min, Max);
+
+        Assert.Equal(new BackoffState("No valid host", later, later + Min, 1), fresh);
+    }
 }
