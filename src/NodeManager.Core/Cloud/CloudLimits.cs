@@ -25,6 +25,19 @@ public sealed record CloudLimits(
         if (volumeGb > 0 && !VolumeGigabytes.HasRoomFor(volumeGb)) return "gigabytes";
         return null;
     }
+
+    /// <summary>
+    /// How many nodes of the given size fit in every quota at once (<see cref="long.MaxValue"/> when none limits them);
+    /// sizes of zero are not checked, as in <see cref="FirstExhausted"/>. Caps how many launches one decision asks for.
+    /// </summary>
+    public long NodesThatFit(int cores, int ramMb, int volumeGb)
+    {
+        var fit = Instances.Free;
+        if (cores > 0) fit = Math.Min(fit, Cores.TimesRoomFor(cores));
+        if (ramMb > 0) fit = Math.Min(fit, RamMb.TimesRoomFor(ramMb));
+        if (volumeGb > 0) fit = Math.Min(fit, Math.Min(Volumes.Free, VolumeGigabytes.TimesRoomFor(volumeGb)));
+        return fit;
+    }
 }
 
 /// <summary>One quota; a negative <see cref="Limit"/> means unlimited (OpenStack's -1).</summary>
@@ -37,4 +50,7 @@ public sealed record QuotaUsage(long Limit, long Used)
     public long Free => IsUnlimited ? long.MaxValue : Math.Max(0, Limit - Used);
 
     public bool HasRoomFor(long amount) => IsUnlimited || Limit - Used >= amount;
+
+    /// <summary>How many times <paramref name="amount"/> (positive) fits in what is free.</summary>
+    public long TimesRoomFor(long amount) => IsUnlimited ? long.MaxValue : Free / amount;
 }

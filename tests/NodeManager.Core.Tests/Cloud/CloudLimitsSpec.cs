@@ -52,7 +52,8 @@ public sealed class CloudLimitsSpec
     [Fact]
     public void CloudLimits_must_not_check_a_size_the_profile_does_not_state()
     {
-        var full = new CloudLimits(new QuotaUsage(10, 0), new QuotaUsage(20, 20), new QuotaUsage(512, 512), new QuotaUsage(5, 5), new QuotaUsage(50, 50));
+        // Over quota (a quota lowered below what is in use): any check of these would refuse.
+        var full = new CloudLimits(new QuotaUsage(10, 0), new QuotaUsage(20, 21), new QuotaUsage(512, 600), new QuotaUsage(5, 5), new QuotaUsage(50, 51));
 
         Assert.Null(full.FirstExhausted(cores: 0, ramMb: 0, volumeGb: 0));
     }
@@ -91,5 +92,28 @@ public sealed class CloudLimitsSpec
         Assert.Equal("ram", (none with { Instances = QuotaUsage.Unlimited, Cores = QuotaUsage.Unlimited }).FirstExhausted(1, 1, 1));
         Assert.Equal("volumes", (none with { Instances = QuotaUsage.Unlimited, Cores = QuotaUsage.Unlimited, RamMb = QuotaUsage.Unlimited })
             .FirstExhausted(1, 1, 1));
+    }
+
+    [Fact]
+    public void CloudLimits_must_count_how_many_nodes_fit_in_the_tightest_quota()
+    {
+        Assert.Equal(1, JustEnough.NodesThatFit(cores: 2, ramMb: 4096, volumeGb: 10));
+        Assert.Equal(0, JustEnough.NodesThatFit(cores: 3, ramMb: 4096, volumeGb: 10));
+
+        var limits = new CloudLimits(new QuotaUsage(10, 2), new QuotaUsage(20, 2), new QuotaUsage(51200, 0), new QuotaUsage(10, 3), new QuotaUsage(100, 35));
+        Assert.Equal(8, limits.NodesThatFit(0, 0, 0));
+        Assert.Equal(6, limits.NodesThatFit(cores: 3, ramMb: 0, volumeGb: 0));
+        Assert.Equal(3, limits.NodesThatFit(cores: 0, ramMb: 16384, volumeGb: 0));
+        Assert.Equal(7, limits.NodesThatFit(cores: 0, ramMb: 0, volumeGb: 1));
+        Assert.Equal(4, limits.NodesThatFit(cores: 2, ramMb: 4096, volumeGb: 15));
+    }
+
+    [Fact]
+    public void CloudLimits_must_fit_no_node_when_over_a_quota_and_any_number_when_unlimited()
+    {
+        var over = new CloudLimits(new QuotaUsage(10, 12), QuotaUsage.Unlimited, QuotaUsage.Unlimited, QuotaUsage.Unlimited, QuotaUsage.Unlimited);
+
+        Assert.Equal(0, over.NodesThatFit(1, 1, 1));
+        Assert.Equal(long.MaxValue, CloudLimits.Unlimited.NodesThatFit(64, 262144, 2000));
     }
 }
