@@ -29,7 +29,7 @@ public sealed class LeakCleanupSpec : ControllerSpecBase
         Assert.Contains(World.Cloud.Servers, s => s.Name == "someone-else");
 
         AdvanceUntil(() => World.Cloud.Servers.All(s => s.Name != "d1_98") && NodesIn(NodePhase.Active) == 1,
-            "the younger leak deleted once its grace has passed, and the node Active");
+            "the younger leak deleted once its grace has passed, and the node Active", TimeSpan.FromSeconds(2));
         Assert.Equal(["d1_1", "someone-else"], World.Cloud.Servers.Select(s => s.Name).Order());
     }
 }

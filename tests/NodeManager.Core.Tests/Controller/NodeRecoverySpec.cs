@@ -24,7 +24,7 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
         StartController(minNodes: 1);
 
         AdvanceUntil(() => fault.Struck, $"journal write {write} of node d1-1 to fail");
-        AdvanceUntil(() => NodesIn(NodePhase.Active) == 1, () => $"the node Active again ({Describe()})");
+        AdvanceUntil(() => NodesIn(NodePhase.Active) == 1, () => $"the node Active again ({Describe()})", TimeSpan.FromSeconds(2));
 
         var node = Assert.Single(Nodes());
         Assert.Equal(Host1, node.Name);
@@ -60,7 +60,7 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
         await World.Paas.RemoveNodeAsync(Node1, CancellationToken.None);
 
         AdvanceUntil(() => NodesIn(NodePhase.Failed) == 1 && NodesIn(NodePhase.Active) == 1 && IsReady(Host1),
-            () => $"the lost node failed and a new one Active ({Describe()})");
+            () => $"the lost node failed and a new one Active ({Describe()})", TimeSpan.FromSeconds(2));
         Assert.Contains("no longer exists", Nodes().Single(n => n.State == nameof(NodePhase.Failed)).LastError);
         Assert.Single(World.Cloud.Servers);
         Assert.Single(World.Cloud.Volumes);
