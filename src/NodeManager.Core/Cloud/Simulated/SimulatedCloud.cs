@@ -129,6 +129,8 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
 
     public Task<CloudLimits> GetLimitsAsync(CancellationToken cancellationToken) => Run("get-limits", () =>
     {
+        if (Options.LimitsUnavailable)
+            throw new CloudServerFaultException("get limits", "503 Service Unavailable (simulated)", 503);
         var servers = LiveServers();
         var volumes = LiveVolumes();
         return new CloudLimits(

@@ -45,6 +45,9 @@ public sealed class SimulatedCloudOptions
     /// <summary>The next N servers go to ERROR instead of ACTIVE.</summary>
     public int FailBoots { get; set; }
 
+    /// <summary>While set, reading the limits fails with a 503 (the limits API down while servers still boot).</summary>
+    public bool LimitsUnavailable { get; set; }
+
     /// <summary>The next N calls fail with a 503.</summary>
     public int TransientFaults { get; set; }
 
