@@ -42,9 +42,59 @@ public sealed class CapacityWatcherSpec : ControllerSpecBase
         Assert.Equal(1, ServersNamed("d1_1"));
     }
 
-    /// <summary>A capacity source that never answers.</summary>
+    [Fact]
+    public void Watcher_must_not_read_the_source_again_while_a_read_is_outstanding()
+    {
+        World.Paas.ScaleDemand("d1", 0);
+        StartController(minNodes: 0);
+        var silent = new SilentSource();
+        Sys.Stop(Host!.Watcher);
+        // Polled by hand only: the periodic poll would start a second read once the first has timed out.
+        var services = Host.Services with { Capacity = silent, CapacitySettings = Host.Services.CapacitySettings with { Interval = TimeSpan.FromHours(1) } };
+        var watcher = Sys.ActorOf(Props.Create(typeof(CapacityWatcherActor), services, Host.Districts), "silent-watcher");
+        AdvanceUntil(() => silent.Reads == 1, "the first read");
+
+        watcher.Tell(CapacityWatcher.Poll.Instance);
+        watcher.Tell(CapacityWatcher.Poll.Instance);
+        var probe = CreateTestProbe();
+        Sys.EventStream.Subscribe(probe.Ref, typeof(CapacityWatcher.SourceFailed));
+        AdvanceUntil(() => probe.HasMessages, "the outstanding read to time out");
+
+        Assert.Equal(1, silent.Reads);
+        watcher.Tell(CapacityWatcher.Poll.Instance);
+        AwaitAssert(() => Assert.Equal(2, silent.Reads), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Watcher_must_report_a_leak_exactly_when_its_grace_has_passed()
+    {
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.LeaksFound));
+        World.Cloud.AddForeignServer("d1_97", Core.Cloud.CloudMetadata.For(Support.ControllerWorld.Cluster, "d1", "d1-97.paas.test"));
+        Scheduler.Advance(Cleanup.LeakGrace);
+        var start = Time.GetUtcNow();
+        StartController();
+        Host!.Watcher.Tell(CapacityWatcher.Poll.Instance);
+
+        var leaks = events.ExpectMsg<CapacityWatcher.LeaksFound>(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["d1_97"], leaks.Servers);
+        Assert.Equal(start, leaks.At);
+        Assert.False(leaks.Deleted);
+        Assert.Equal(["d1_97"], Host.Board.Leaks);
+    }
+
+    /// <summary>A capacity source that never answers, counting how often it was asked.</summary>
     private sealed class SilentSource : ICapacitySource
     {
-        public Task<CapacityDocument> ReadAsync(CancellationToken cancellationToken) => new TaskCompletionSource<CapacityDocument>().Task;
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public Task<CapacityDocument> ReadAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return new TaskCompletionSource<CapacityDocument>().Task;
+        }
     }
 }
