@@ -19,6 +19,8 @@ public sealed class NoValidHostSpec : ControllerSpecBase
         Assert.Equal($"district: boot d1_1: {SimulatedCloud.NoValidHostFault}", condition.Message);
         Assert.Equal(condition.Since + Scaling.ExhaustionBackoffMin, condition.RetryAt);
         Assert.Null(Host!.Board.CloudBackoff);
+        Assert.False(Host.Board.Districts["d1"].State.BackoffByLimits);
+        Assert.Equal("small", District("d1")!.Profile);
         AdvanceUntil(() => NodesIn(NodePhase.Aborted) == 1 && World.Cloud.Servers.Count == 0, () => $"the ERROR server deleted ({Describe()})");
         Assert.Equal(0, NodesIn(NodePhase.Failed));
         Assert.Single(World.Cloud.Calls, c => c.StartsWith("create-server", StringComparison.Ordinal));

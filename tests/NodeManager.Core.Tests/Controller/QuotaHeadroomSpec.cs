@@ -32,6 +32,7 @@ public sealed class QuotaHeadroomSpec : ControllerSpecBase
         AdvanceUntil(() => NodesIn(NodePhase.Active) == 2 && Exhausted() is not null,
             () => $"two Active nodes and the quota reported ({string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"))})", TimeSpan.FromSeconds(2));
         Assert.Equal($"cloud: quota headroom: no room for one more node ({usage})", Exhausted());
+        Assert.True(Host!.Board.Districts["d1"].State.BackoffByLimits);
         Assert.Equal(0, NodesIn(NodePhase.Aborted));
         Assert.Equal(2, World.Cloud.Servers.Count);
     }
