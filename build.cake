@@ -1,5 +1,10 @@
-// NodeManager build script (Cake). Targets: Build, Test, Coverage, Stress, Bench, Demo.
+// NodeManager build script (Cake). Targets: Build, Test, Coverage, Stress, Bench, Demo, Mutate.
 //   dotnet tool restore && dotnet cake --target=Test
+// Mutate runs Stryker.NET on the controller's decision and safety code (src/NodeManager.Core) with
+// tests/NodeManager.Core.Tests (settings in its stryker-config.json); reports (html, json) go to
+// .test-results/mutation. `--mutate=GLOB` (repeatable, relative to src/NodeManager.Core) narrows it,
+// e.g. `--mutate=Scaling/**/*.cs`, reporting under .test-results/mutation/<scope>; `--tests=FILTER`
+// (dotnet test --filter syntax) runs only some of the tests against each mutant.
 // Test runs every test project. The PostgreSQL suites use NODEMANAGER_TEST_POSTGRES when it is
 // set; otherwise this script installs Debian's `postgresql` package when it is missing, starts a
 // throwaway server (own data directory, free port on 127.0.0.1) and removes it afterwards,
@@ -130,6 +135,49 @@ Task("Demo")
     DotNetRun("./src/NodeManager/NodeManager.csproj",
         new ProcessArgumentBuilder().Append("run").Append("--config").Append("hocon/demo.conf"),
         new DotNetRunSettings { Configuration = configuration });
+});
+
+// The rules that decide what the controller does to the cloud, and what keeps it safe.
+var mutationScope = new[]
+{
+    "Scaling/**/*.cs",
+    "Nodes/NodeLifecycleRules.cs",
+    "Nodes/NodeStepRunner.cs",
+    "Districts/**/*.cs",
+    "Capacity/**/*.cs",
+    "Cloud/CloudLimits.cs",
+};
+
+Task("Mutate")
+    .Does(() =>
+{
+    var scope = Arguments<string>("mutate", mutationScope);
+    // A narrowed run reports beside the full one instead of replacing it.
+    var output = MakeAbsolute(Directory("./.test-results/mutation"));
+    if (HasArgument("mutate"))
+        output = output.Combine(string.Join("+", scope).Replace("/**/*.cs", "").Replace("/", "-").Replace("*", "").Replace(".cs", ""));
+    CleanDirectory(output);
+    var args = new ProcessArgumentBuilder()
+        .Append("stryker")
+        .Append("--project").Append("NodeManager.Core.csproj")
+        .Append("--reporter").Append("html")
+        .Append("--reporter").Append("json")
+        .Append("--reporter").Append("dots")
+        .Append("--output").AppendQuoted(output.FullPath)
+        .Append("--skip-version-check");
+    foreach (var glob in scope)
+        args.Append("--mutate").AppendQuoted("**/NodeManager.Core/" + glob);
+    // A test filter (dotnet test --filter syntax) leaves slow specs out of a run; the score is then a lower bound.
+    if (Argument("tests", "") is { Length: > 0 } filter)
+        args.Append("--test-case-filter").AppendQuoted(filter);
+    var started = DateTime.UtcNow;
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = args,
+        WorkingDirectory = MakeAbsolute(Directory("./tests/NodeManager.Core.Tests")),
+    });
+    Information($"Stryker took {DateTime.UtcNow - started:hh\\:mm\\:ss}; reports in {output}");
+    if (exit != 0) throw new Exception($"Stryker exited {exit}");
 });
 
 RunTarget(target);

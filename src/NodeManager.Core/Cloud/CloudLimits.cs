@@ -34,13 +34,16 @@ public sealed record CloudLimits(
         Volumes.Reserve(reserved.Volumes),
         VolumeGigabytes.Reserve(reserved.VolumeGigabytes));
 
-    /// <summary>How many more nodes of the given size fit (cores and RAM only when known, volumes only when used).</summary>
+    /// <summary>
+    /// How many nodes of the given size fit in every quota at once (<see cref="long.MaxValue"/> when none limits them);
+    /// sizes of zero are not checked, as in <see cref="FirstExhausted"/>. Caps how many launches one decision asks for.
+    /// </summary>
     public long NodesThatFit(int cores, int ramMb, int volumeGb)
     {
         var fit = Instances.Free;
-        if (cores > 0) fit = Math.Min(fit, Cores.Free / cores);
-        if (ramMb > 0) fit = Math.Min(fit, RamMb.Free / ramMb);
-        if (volumeGb > 0) fit = Math.Min(fit, Math.Min(Volumes.Free, VolumeGigabytes.Free / volumeGb));
+        if (cores > 0) fit = Math.Min(fit, Cores.TimesRoomFor(cores));
+        if (ramMb > 0) fit = Math.Min(fit, RamMb.TimesRoomFor(ramMb));
+        if (volumeGb > 0) fit = Math.Min(fit, Math.Min(Volumes.Free, VolumeGigabytes.TimesRoomFor(volumeGb)));
         return fit;
     }
 }
@@ -66,4 +69,7 @@ public sealed record QuotaUsage(long Limit, long Used)
     public bool HasRoomFor(long amount) => IsUnlimited || Limit - Used >= amount;
 
     public QuotaUsage Reserve(long amount) => amount == 0 ? this : this with { Used = Used + amount };
+
+    /// <summary>How many times <paramref name="amount"/> (positive) fits in what is free.</summary>
+    public long TimesRoomFor(long amount) => IsUnlimited ? long.MaxValue : Free / amount;
 }

@@ -58,9 +58,15 @@ public sealed class NodeStepRunner(ICloud cloud, IPlatform platform, ProfileSett
             case NodeStep.VerifyServer:
                 var current = (s.ServerId is { } sid ? await cloud.GetServerAsync(sid, ct).ConfigureAwait(false) : null)
                     ?? await cloud.FindServerAsync(s.ServerName, ct).ConfigureAwait(false);
-                return current is null
-                    ? [new NodeLost($"server {s.ServerName} ({s.ServerId}) no longer exists", now)]
-                    : [new RejoinStarted($"the platform no longer reports {s.Host}; joining it again", now)];
+                // Only a server that can still serve is worth joining again; one on its way out is lost like a gone one.
+                return current switch
+                {
+                    null => [new NodeLost($"server {s.ServerName} ({s.ServerId}) no longer exists", now)],
+                    { Status: CloudServerStatus.Deleting } => [new NodeLost($"server {s.ServerName} ({current.Id}) is being deleted", now)],
+                    { Status: CloudServerStatus.Error } =>
+                        [new NodeLost($"server {s.ServerName} ({current.Id}) went to ERROR: {current.Fault ?? current.RawStatus}", now)],
+                    _ => [new RejoinStarted($"the platform no longer reports {s.Host}; joining it again", now)],
+                };
             default:
                 return [];
         }

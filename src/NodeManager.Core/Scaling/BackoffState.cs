@@ -8,9 +8,14 @@ public sealed record BackoffState(string Message, DateTimeOffset Since, DateTime
 {
     public bool IsActive(DateTimeOffset now) => now < RetryAt;
 
-    /// <summary>The next back-off after another exhaustion at <paramref name="now"/> (or the first when <paramref name="previous"/> is null).</summary>
+    /// <summary>
+    /// The next back-off after another exhaustion at <paramref name="now"/>: doubled from <paramref name="previous"/>
+    /// while that one is recent, the first one (<paramref name="min"/>) when there is none or it ended more than
+    /// <paramref name="max"/> ago — capacity came back for longer than any back-off lasts, so this is a new exhaustion.
+    /// </summary>
     public static BackoffState Raise(BackoffState? previous, string message, DateTimeOffset now, TimeSpan min, TimeSpan max)
     {
+        if (previous is not null && now - previous.RetryAt > max) previous = null;
         var attempts = (previous?.Attempts ?? 0) + 1;
         var delay = Delay(attempts, min, max);
         return new BackoffState(message, previous?.Since ?? now, now + delay, attempts);

@@ -30,13 +30,17 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
         LimitsCacheTtl = TimeSpan.Zero,
     };
 
+    internal CleanupSettings Cleanup { get; set; } = CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) };
+
     internal ControllerHost? Host { get; private set; }
 
     /// <summary>Every line the controller logged.</summary>
     internal CapturingLoggerFactory Logged { get; } = new();
 
+    /// <summary>Starts the controller; <paramref name="district"/>, when given, replaces the bounds every district gets.</summary>
     internal ControllerHost StartController(
-        ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, ICapacitySource? capacity = null)
+        ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
+        ICapacitySource? capacity = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
@@ -48,9 +52,9 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             CapacitySettings.Default with { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(3) },
             Scaling,
             World.Lifecycle,
-            DistrictsSettings.Uniform(DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
+            DistrictsSettings.Uniform(district ?? DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
             ProfilesSettings.Single(World.Profile),
-            CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) },
+            Cleanup,
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,

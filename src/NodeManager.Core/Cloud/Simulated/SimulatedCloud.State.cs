@@ -33,7 +33,8 @@ public sealed partial class SimulatedCloud
         lock (_lock)
         {
             var now = time.GetUtcNow();
-            var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", name, new ServerSpec(name, "img", "flavor", metadata), now, now, false, null);
+            var spec = new ServerSpec(name, "img", "m1.small", metadata);
+            var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", name, spec, Options.Flavors[spec.Flavor], now, now, null, null);
             _servers[server.Id] = server;
             return View(server);
         }
@@ -56,7 +57,16 @@ public sealed partial class SimulatedCloud
         }
     }
 
-    private int LiveServers() => _servers.Values.Count(s => !IsGone(s));
+    private static void CheckQuota(string call, string resource, int requested, int used, int limit)
+    {
+        if (limit >= 0 && used + requested > limit)
+            throw new CloudQuotaExceededException(call, resource,
+                $"Quota exceeded for {resource}: Requested {requested}, but already used {used} of {limit} {resource}");
+    }
+
+    private List<SimServer> LiveServers() => [.. _servers.Values.Where(s => !IsGone(s))];
+
+    private List<SimVolume> LiveVolumes() => [.. _volumes.Values.Where(v => !IsGone(v))];
 
     private bool IsGone(SimServer s) => s.DeletedAt is { } at && time.GetUtcNow() >= at;
 
@@ -71,7 +81,7 @@ public sealed partial class SimulatedCloud
         var (status, raw, fault) = s switch
         {
             { DeletedAt: not null } => (CloudServerStatus.Deleting, "DELETING", (string?)null),
-            { FailBoot: true } when now >= s.ReadyAt => (CloudServerStatus.Error, "ERROR", "Build of instance aborted: simulated boot failure"),
+            { Fault: { } error } when now >= s.ReadyAt => (CloudServerStatus.Error, "ERROR", error),
             _ when now >= s.ReadyAt => (CloudServerStatus.Active, "ACTIVE", null),
             _ => (CloudServerStatus.Building, "BUILD", null),
         };
@@ -94,8 +104,9 @@ public sealed partial class SimulatedCloud
             status == CloudVolumeStatus.InUse ? v.AttachedTo : null, status == CloudVolumeStatus.InUse ? v.Device : null);
     }
 
-    private sealed record SimServer(string Id, string Name, ServerSpec Spec, DateTimeOffset Created, DateTimeOffset ReadyAt, bool FailBoot,
-        DateTimeOffset? DeletedAt);
+    /// <summary>A server; one with a <see cref="Fault"/> goes to ERROR with it instead of ACTIVE at <see cref="ReadyAt"/>.</summary>
+    private sealed record SimServer(string Id, string Name, ServerSpec Spec, SimulatedFlavor Flavor, DateTimeOffset Created, DateTimeOffset ReadyAt,
+        string? Fault, DateTimeOffset? DeletedAt);
 
     private sealed record SimVolume(string Id, string Name, VolumeSpec Spec, DateTimeOffset Created, DateTimeOffset ReadyAt,
         string? AttachedTo, DateTimeOffset? AttachedAt, string? Device)

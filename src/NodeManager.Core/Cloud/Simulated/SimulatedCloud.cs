@@ -4,10 +4,16 @@ namespace NodeManager.Core.Cloud.Simulated;
 /// An in-memory <see cref="ICloud"/> on a <see cref="TimeProvider"/>, in the spirit of Nodepool's fake cloud: servers
 /// boot, volumes become available and attach, deletes complete, each after a configurable delay, with patchable
 /// quotas and failure knobs. Used by the controller's tests and benchmarks; the demo uses the OpenStack API simulator.
+/// It answers as Nova and Cinder do, and as the OpenStack API simulator does: quotas for instances, cores, RAM, volumes
+/// and gigabytes refused at create time with the services' messages, limits for all five, and no valid host as a
+/// server that goes to ERROR with the scheduler's fault rather than as a refused request.
 /// Thread-safe; statuses are computed from the clock on every read, so it needs no timers.
 /// </summary>
 public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOptions? options = null) : ICloud
 {
+    /// <summary>Nova's fault on a server its scheduler could not place.</summary>
+    public const string NoValidHostFault = "No valid host was found. There are not enough hosts available.";
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SimServer> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimVolume> _volumes = new(StringComparer.Ordinal);
@@ -40,16 +46,22 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
         if (_servers.Values.FirstOrDefault(s => s.Name == spec.Name && !IsGone(s)) is { } existing)
             return View(existing);
         var call = $"create server {spec.Name}";
-        if (Options.NoValidHost)
-            throw new CloudNoValidHostException(call, "No valid host was found. There are not enough hosts available.");
-        if (LiveServers() + 1 > Options.InstanceQuota)
-            throw new CloudQuotaExceededException(call, "instances",
-                $"Quota exceeded for instances: Requested 1, but already used {LiveServers()} of {Options.InstanceQuota} instances");
+        if (!Options.Flavors.TryGetValue(spec.Flavor, out var flavor))
+            throw new CloudNotFoundException(call, $"Flavor {spec.Flavor} could not be found.");
+        var live = LiveServers();
+        CheckQuota(call, "instances", 1, live.Count, Options.InstanceQuota);
+        CheckQuota(call, "cores", flavor.Vcpus, live.Sum(s => s.Flavor.Vcpus), Options.CoreQuota);
+        CheckQuota(call, "ram", flavor.RamMb, live.Sum(s => s.Flavor.RamMb), Options.RamMbQuota);
         var now = time.GetUtcNow();
-        var failBoot = Options.FailBoots > 0;
-        if (failBoot) Options.FailBoots--;
-        var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, now,
-            now + Options.BootTime, failBoot, null);
+        string? fault = null;
+        if (Options.NoValidHost) fault = NoValidHostFault;
+        else if (Options.FailBoots > 0)
+        {
+            Options.FailBoots--;
+            fault = "Build of instance aborted: simulated boot failure";
+        }
+
+        var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, flavor, now, now + Options.BootTime, fault, null);
         _servers[server.Id] = server;
         return View(server);
     });
@@ -76,10 +88,15 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
     {
         if (_volumes.Values.FirstOrDefault(v => v.Name == spec.Name && !IsGone(v)) is { } existing)
             return View(existing);
-        var live = _volumes.Values.Count(v => !IsGone(v));
-        if (live + 1 > Options.VolumeQuota)
-            throw new CloudQuotaExceededException($"create volume {spec.Name}", "volumes",
+        var call = $"create volume {spec.Name}";
+        var live = LiveVolumes();
+        if (Options.VolumeQuota >= 0 && live.Count + 1 > Options.VolumeQuota)
+            throw new CloudQuotaExceededException(call, "volumes",
                 $"VolumeLimitExceeded: Maximum number of volumes allowed ({Options.VolumeQuota}) exceeded for quota 'volumes'.");
+        var used = live.Sum(v => v.Spec.SizeGb);
+        if (Options.GigabyteQuota >= 0 && used + spec.SizeGb > Options.GigabyteQuota)
+            throw new CloudQuotaExceededException(call, "gigabytes",
+                $"VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested {spec.SizeGb}G, quota is {Options.GigabyteQuota}G and {used}G has been consumed.");
         var now = time.GetUtcNow();
         var volume = new SimVolume($"vol-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, now, now + Options.VolumeCreateTime, null, null, null);
         _volumes[volume.Id] = volume;
@@ -111,11 +128,18 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
     });
 
     public Task<CloudLimits> GetLimitsAsync(CancellationToken cancellationToken) => Run("get-limits", () =>
-        CloudLimits.Unlimited with
-        {
-            Instances = new QuotaUsage(Options.InstanceQuota, LiveServers()),
-            Volumes = new QuotaUsage(Options.VolumeQuota, _volumes.Values.Count(v => !IsGone(v))),
-        });
+    {
+        if (Options.LimitsUnavailable)
+            throw new CloudServerFaultException("get limits", "503 Service Unavailable (simulated)", 503);
+        var servers = LiveServers();
+        var volumes = LiveVolumes();
+        return new CloudLimits(
+            new QuotaUsage(Options.InstanceQuota, servers.Count),
+            new QuotaUsage(Options.CoreQuota, servers.Sum(s => s.Flavor.Vcpus)),
+            new QuotaUsage(Options.RamMbQuota, servers.Sum(s => s.Flavor.RamMb)),
+            new QuotaUsage(Options.VolumeQuota, volumes.Count),
+            new QuotaUsage(Options.GigabyteQuota, volumes.Sum(v => v.Spec.SizeGb)));
+    });
 
     public Task<IReadOnlyList<CloudServer>> ListServersAsync(IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
         Run("list-servers", () => (IReadOnlyList<CloudServer>)_servers.Values

@@ -1,0 +1,161 @@
+using NodeManager.Core.Cloud;
+using NodeManager.Core.Cloud.Simulated;
+using NodeManager.Core.Nodes;
+using NodeManager.Core.Tests.Support;
+using NodeManager.Testing;
+using static NodeManager.Core.Nodes.NodeLifecycle;
+
+namespace NodeManager.Core.Tests.Nodes;
+
+/// <summary>One step at a time against the simulated cloud: what each cloud answer turns into.</summary>
+public sealed class NodeStepRunnerSpec
+{
+    private readonly VirtualTimeProvider _time = new();
+    private readonly ControllerWorld _world;
+
+    public NodeStepRunnerSpec() => _world = new ControllerWorld(_time);
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    private SimulatedCloud Cloud => _world.Cloud;
+
+    private NodeLifecycleState Requested(int attempt = 1) => NodeLifecycleState.Empty
+        .Apply(new NodeRequested("d1-1", "d1", "small", 1, "d1_1", "d1-1.paas.test", Now))
+        .Apply(new ServerRequested(attempt, Now));
+
+    private Task<IReadOnlyList<IEvent>> RunAsync(NodeLifecycleState state, NodeStep step) =>
+        _world.Runner.RunAsync(state, step, Now, CancellationToken.None);
+
+    /// <summary>Creates the server and lets its boot time pass.</summary>
+    private async Task<NodeLifecycleState> BootedAsync(int attempt = 1)
+    {
+        var state = Requested(attempt);
+        foreach (var e in await RunAsync(state, NodeStep.EnsureServer)) state = state.Apply(e);
+        _time.Advance(Cloud.Options.BootTime);
+        return state;
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_abort_a_launch_whose_server_went_to_ERROR_with_no_valid_host()
+    {
+        Cloud.Options.NoValidHost = true;
+        var state = await BootedAsync();
+
+        var failed = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(state, NodeStep.PollServer)));
+
+        Assert.Equal(LaunchOutcome.Abort, failed.Outcome);
+        Assert.Equal($"boot d1_1: {SimulatedCloud.NoValidHostFault}", failed.Reason);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_retry_a_launch_whose_server_went_to_ERROR_for_another_reason()
+    {
+        Cloud.Options.FailBoots = 2;
+        var first = await BootedAsync(attempt: 1);
+        var last = await BootedAsync(attempt: 2);
+
+        var retry = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(first, NodeStep.PollServer)));
+        var fail = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(last, NodeStep.PollServer)));
+
+        Assert.Equal(LaunchOutcome.Retry, retry.Outcome);
+        Assert.Equal("server d1_1 went to ERROR: Build of instance aborted: simulated boot failure", retry.Reason);
+        Assert.Equal(LaunchOutcome.Fail, fail.Outcome);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_wait_while_the_server_builds_and_report_it_booted_with_its_address()
+    {
+        var state = Requested();
+        foreach (var e in await RunAsync(state, NodeStep.EnsureServer)) state = state.Apply(e);
+
+        var building = await RunAsync(state, NodeStep.PollServer);
+        _time.Advance(Cloud.Options.BootTime);
+        var booted = Assert.IsType<ServerBooted>(Assert.Single(await RunAsync(state, NodeStep.PollServer)));
+
+        Assert.Empty(building);
+        Assert.Single(booted.Addresses);
+        Assert.True(booted.AttachVolume);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_adopt_a_server_of_the_same_name_instead_of_creating_another()
+    {
+        var state = Requested();
+        var first = Assert.IsType<ServerCreated>(Assert.Single(await RunAsync(state, NodeStep.EnsureServer)));
+        var again = Assert.IsType<ServerCreated>(Assert.Single(await RunAsync(state, NodeStep.EnsureServer)));
+
+        Assert.Equal(first.ServerId, again.ServerId);
+        Assert.Single(Cloud.Servers);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_fail_a_boot_whose_server_disappeared()
+    {
+        var state = await BootedAsync();
+        await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
+        _time.Advance(Cloud.Options.DeleteTime);
+
+        var failed = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(state, NodeStep.PollServer)));
+
+        Assert.Equal(LaunchOutcome.Retry, failed.Outcome);
+        Assert.Contains("disappeared while booting", failed.Reason);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_clean_up_a_failed_launch_server_first_then_volume()
+    {
+        var state = await BootedAsync();
+        var volume = await Cloud.CreateVolumeAsync(new VolumeSpec("d1-1.paas.test", 10, new Dictionary<string, string>()), CancellationToken.None);
+        state = state.Apply(new VolumeCreated(volume.Id, Now)).Apply(new LaunchFailed("test", LaunchOutcome.Fail, Now));
+
+        var whileServerLives = await RunAsync(state, NodeStep.CleanupLaunch);
+        Assert.Empty(whileServerLives);
+        Assert.Equal(CloudServerStatus.Deleting, Assert.Single(Cloud.Servers).Status);
+        Assert.Single(Cloud.Volumes);
+
+        _time.Advance(Cloud.Options.DeleteTime);
+        Assert.Empty(await RunAsync(state, NodeStep.CleanupLaunch));
+        Assert.Equal(CloudVolumeStatus.Deleting, Assert.Single(Cloud.Volumes).Status);
+
+        _time.Advance(Cloud.Options.DeleteTime);
+        Assert.IsType<LaunchCleanedUp>(Assert.Single(await RunAsync(state, NodeStep.CleanupLaunch)));
+        Assert.Empty(Cloud.Servers);
+        Assert.Empty(Cloud.Volumes);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_rejoin_a_node_whose_server_exists_and_give_up_one_whose_server_is_gone()
+    {
+        var state = await BootedAsync();
+
+        var rejoin = Assert.IsType<RejoinStarted>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+        await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
+        _time.Advance(Cloud.Options.DeleteTime);
+        var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+
+        Assert.Contains("joining it again", rejoin.Reason);
+        Assert.Equal($"server d1_1 ({state.ServerId}) no longer exists", lost.Reason);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_give_up_a_node_whose_server_is_being_deleted_instead_of_joining_it_again()
+    {
+        var state = await BootedAsync();
+        await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
+
+        var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+
+        Assert.Equal($"server d1_1 ({state.ServerId}) is being deleted", lost.Reason);
+    }
+
+    [Fact]
+    public async Task NodeStepRunner_must_give_up_a_node_whose_server_went_to_ERROR_instead_of_joining_it_again()
+    {
+        Cloud.Options.FailBoots = 1;
+        var state = await BootedAsync();
+
+        var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
+
+        Assert.Equal($"server d1_1 ({state.ServerId}) went to ERROR: Build of instance aborted: simulated boot failure", lost.Reason);
+    }
+}
