@@ -34,7 +34,8 @@ internal static class BenchmarkController
             scaling ?? ScalingSettings.Default,
             NodeLifecycleSettings.Default,
             DistrictsSettings.Uniform(DistrictSettings.Default),
-            ProfilesSettings.Single(Profile),
+            // Named, as an operator's file names its profiles: every node shares the one record.
+            new ProfilesSettings([Profile], name => Profile with { Name = name }),
             CleanupSettings.Default,
             new ControllerBoard(),
             new LimitsCache(cloud, TimeProvider.System, TimeSpan.FromMinutes(5)),

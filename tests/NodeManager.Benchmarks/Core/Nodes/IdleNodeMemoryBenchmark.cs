@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
@@ -27,6 +28,8 @@ namespace NodeManager.Benchmarks.Core.Nodes;
 /// their launches and start their nodes, which publish their views to the board; each node logs under a category of
 /// its own, as in production. Without the node actors (passivated) a node would cost this minus
 /// <see cref="NodeActorsAlone"/>.</item>
+/// <item><see cref="NodesInDistrictsUnlogged"/>: the same with a logger factory that creates nothing, for the share of
+/// the per-node log categories (Microsoft.Extensions.Logging keeps a logger per category for the process's life).</item>
 /// </list>
 /// </summary>
 [Config(typeof(Config))]
@@ -48,7 +51,10 @@ public class IdleNodeMemoryBenchmark
     public void MeasureNodes() => Retained[nameof(NodeActorsAlone)] = Measure(LaunchNodes);
 
     [GlobalSetup(Target = nameof(NodesInDistricts))]
-    public void MeasureDistricts() => Retained[nameof(NodesInDistricts)] = Measure(StartDistricts);
+    public void MeasureDistricts() => Retained[nameof(NodesInDistricts)] = Measure(s => StartDistricts(s, LoggerFactory.Create(_ => { })));
+
+    [GlobalSetup(Target = nameof(NodesInDistrictsUnlogged))]
+    public void MeasureUnlogged() => Retained[nameof(NodesInDistrictsUnlogged)] = Measure(s => StartDistricts(s, NullLoggerFactory.Instance));
 
     [IterationSetup]
     public void NewSystem() => _system = StartSystem();
@@ -63,7 +69,10 @@ public class IdleNodeMemoryBenchmark
     public object NodeActorsAlone() => LaunchNodes(_system);
 
     [Benchmark(OperationsPerInvoke = Nodes)]
-    public object NodesInDistricts() => StartDistricts(_system);
+    public object NodesInDistricts() => StartDistricts(_system, LoggerFactory.Create(_ => { }));
+
+    [Benchmark(OperationsPerInvoke = Nodes)]
+    public object NodesInDistrictsUnlogged() => StartDistricts(_system, NullLoggerFactory.Instance);
 
     private static ActorSystem StartSystem() =>
         ActorSystem.Create("memory", Actors.ActorBenchmarks.Config.WithFallback(SeededForgetfulJournal.Hocon(NodesPerDistrict)));
@@ -108,9 +117,8 @@ public class IdleNodeMemoryBenchmark
         return parents;
     }
 
-    private static object StartDistricts(ActorSystem system)
+    private static object StartDistricts(ActorSystem system, ILoggerFactory loggers)
     {
-        var loggers = LoggerFactory.Create(_ => { });
         var services = BenchmarkController.Services(new ForgetfulCloud(), new BenchmarkController.FixedCapacity(new CapacityDocument([], [])),
             new ForgetfulPlatform(ready: true), loggers: loggers);
         var districts = system.ActorOf(Props.Create(typeof(DistrictsActor), services), "districts");
