@@ -34,10 +34,12 @@ public static class BenchmarkStores
     }
 
     /// <summary>Creates the folder or schema (as the host does before its actor system starts) and starts a system on the store.</summary>
-    public static ActorSystem StartSystem(JournalSettings settings, string name)
+    /// <param name="overrides">Settings laid over the product's (see <see cref="SuggestedJournalTuning"/>).</param>
+    public static ActorSystem StartSystem(JournalSettings settings, string name, Akka.Configuration.Config? overrides = null)
     {
         JournalProbe.CheckAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
-        return ActorSystem.Create(name, Actors.ActorBenchmarks.Config.WithFallback(settings.ToAkkaConfig()));
+        var config = Actors.ActorBenchmarks.Config.WithFallback(settings.ToAkkaConfig());
+        return ActorSystem.Create(name, overrides is null ? config : overrides.WithFallback(config));
     }
 
     public static DbConnection Connect(JournalSettings settings) => settings.Journal.Backend == JournalBackend.PostgreSql

@@ -7,14 +7,25 @@ namespace NodeManager.Benchmarks.Persistence;
 /// Writes what it is told under one persistence id, through the configured journal and snapshot store: histories for
 /// the recovery suite, single events for the write suite. Answers once each write or snapshot is durable.
 /// </summary>
-public sealed class JournalWriterActor(string persistenceId) : UntypedPersistentActor
+public sealed class JournalWriterActor : UntypedPersistentActor
 {
+    /// <summary>Akka's snapshot store that has none: recovery asks it nothing.</summary>
+    public const string NoSnapshotStore = "akka.persistence.no-snapshot-store";
+
     // The setup asks for one snapshot at a time and waits for it.
     private IActorRef? _snapshotReplyTo;
 
-    public override string PersistenceId { get; } = persistenceId;
+    /// <param name="snapshots">False: recovery skips the snapshot store (an actor type that never takes snapshots).</param>
+    public JournalWriterActor(string persistenceId, bool snapshots)
+    {
+        PersistenceId = persistenceId;
+        if (!snapshots) SnapshotPluginId = NoSnapshotStore;
+    }
 
-    public static Props PropsFor(string persistenceId) => Props.Create(() => new JournalWriterActor(persistenceId));
+    public override string PersistenceId { get; }
+
+    public static Props PropsFor(string persistenceId, bool snapshots = true) =>
+        Props.Create(() => new JournalWriterActor(persistenceId, snapshots));
 
     protected override void OnRecover(object message)
     {

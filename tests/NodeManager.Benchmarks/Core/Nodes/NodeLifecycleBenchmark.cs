@@ -12,6 +12,8 @@ namespace NodeManager.Benchmarks.Core.Nodes;
 /// at zero latency, journaled by Akka.Persistence.Sql on SQLite and on PostgreSQL; beside it, the baseline puts the same
 /// rows (the events one lifecycle really journaled, read back from the table, for as many persistence ids) into the same
 /// table with <see cref="RawJournalInsert"/>. Times are per lifecycle. Target: ≥ 1,000 lifecycles/s (≤ 1,000 µs each).
+/// <see cref="LifecyclesTuned"/> runs them on an actor system with <see cref="SuggestedJournalTuning"/> whose nodes skip
+/// the snapshot store (they never take snapshots): what those two product changes would give.
 /// </summary>
 [Config(typeof(Config))]
 public class NodeLifecycleBenchmark : StoreBenchmark
@@ -21,6 +23,7 @@ public class NodeLifecycleBenchmark : StoreBenchmark
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     private ActorSystem _system = null!;
+    private ActorSystem _tuned = null!;
     private IReadOnlyList<JournalRow> _lifecycleRows = [];
     private IActorRef? _parent;
     private NodeStepRunner _runner = null!;
@@ -29,9 +32,13 @@ public class NodeLifecycleBenchmark : StoreBenchmark
     protected override async Task SetupAsync()
     {
         _system = BenchmarkStores.StartSystem(Settings, "lifecycles");
+        _tuned = BenchmarkStores.StartSystem(Settings, "lifecycles-tuned", SuggestedJournalTuning.For(Store)
+            .WithFallback($"akka.persistence.snapshot-store.plugin = \"{JournalWriterActor.NoSnapshotStore}\""));
         NewWorld();
+        await LaunchAsync(_tuned, "warm-up-tuned", 100);
+        await _parent!.GracefulStop(Timeout);
         // Warms the journal's connections and the code paths, and yields the rows one lifecycle writes.
-        await LaunchAsync("warm-up", 100);
+        await LaunchAsync(_system, "warm-up", 100);
         _lifecycleRows = await RawJournalInsert.ReadAsync(Settings, NodeLifecycleActor.PersistenceIdFor("warm-up-1"));
         if (_lifecycleRows.Count == 0)
             throw new InvalidOperationException("the warm-up lifecycle journaled nothing");
@@ -39,9 +46,13 @@ public class NodeLifecycleBenchmark : StoreBenchmark
         await _parent!.GracefulStop(Timeout);
     }
 
-    protected override async Task CleanupAsync() => await _system.Terminate();
+    protected override async Task CleanupAsync()
+    {
+        await _tuned.Terminate();
+        await _system.Terminate();
+    }
 
-    [IterationSetup(Target = nameof(Lifecycles))]
+    [IterationSetup(Targets = [nameof(Lifecycles), nameof(LifecyclesTuned)])]
     public void NewWorld()
     {
         ++_round;
@@ -55,7 +66,7 @@ public class NodeLifecycleBenchmark : StoreBenchmark
         _runner = new NodeStepRunner(cloud, paas, BenchmarkController.Profile, NodeLifecycleSettings.Default, BenchmarkController.Cluster);
     }
 
-    [IterationCleanup(Target = nameof(Lifecycles))]
+    [IterationCleanup(Targets = [nameof(Lifecycles), nameof(LifecyclesTuned)])]
     public void StopNodes()
     {
         if (_parent is { } parent && !parent.GracefulStop(Timeout).GetAwaiter().GetResult())
@@ -71,16 +82,19 @@ public class NodeLifecycleBenchmark : StoreBenchmark
         [.. Enumerable.Range(1, Nodes).SelectMany(i => _lifecycleRows.Select(r => r with { PersistenceId = $"raw-{_round}-{i}" }))]);
 
     [Benchmark(OperationsPerInvoke = Nodes)]
-    public Task Lifecycles() => LaunchAsync($"r{_round}", Nodes);
+    public Task Lifecycles() => LaunchAsync(_system, $"r{_round}", Nodes);
 
-    private async Task LaunchAsync(string name, int count)
+    [Benchmark(OperationsPerInvoke = Nodes)]
+    public Task LifecyclesTuned() => LaunchAsync(_tuned, $"t{_round}", Nodes);
+
+    private async Task LaunchAsync(ActorSystem system, string name, int count)
     {
         var round = new LifecycleParent.Round(name, District, count, _runner);
-        _parent = _system.ActorOf(Props.Create(() => new LifecycleParent(round)), name);
+        _parent = system.ActorOf(Props.Create(() => new LifecycleParent(round)), name);
         await round.Active.Task.WaitAsync(Timeout);
     }
 
-    /// <summary>Each invocation runs ten thousand lifecycles: one warm-up and five measured rounds per store.</summary>
+    /// <summary>Each invocation runs ten thousand lifecycles: one warm-up and five measured rounds per case.</summary>
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {
         public Config() => AddJob(ShortJobs.InProcess(warmups: 1, iterations: 5));
