@@ -94,9 +94,9 @@ public class NodeLifecycleBenchmark : StoreBenchmark
         await round.Active.Task.WaitAsync(Timeout);
     }
 
-    /// <summary>Each invocation runs ten thousand lifecycles: one warm-up and five measured rounds per case.</summary>
+    /// <summary>Each invocation runs ten thousand lifecycles: one warm-up and three measured rounds per case.</summary>
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {
-        public Config() => AddJob(ShortJobs.InProcess(warmups: 1, iterations: 5));
+        public Config() => AddJob(ShortJobs.InProcess(warmups: 1, iterations: 3));
     }
 }
