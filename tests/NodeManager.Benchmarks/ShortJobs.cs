@@ -11,11 +11,17 @@ namespace NodeManager.Benchmarks;
 /// </summary>
 public static class ShortJobs
 {
+    /// <summary>
+    /// In-process BenchmarkDotNet stops a benchmark after five minutes by default; ten thousand lifecycles on a loaded
+    /// machine take a few minutes per case.
+    /// </summary>
+    private static readonly InProcessEmitToolchain Toolchain = new(TimeSpan.FromMinutes(45), logOutput: true);
+
     public static Job InProcess(int warmups, int iterations) => Job.Default
         .WithLaunchCount(1)
         .WithWarmupCount(warmups)
         .WithIterationCount(iterations)
-        .WithToolchain(InProcessEmitToolchain.Instance);
+        .WithToolchain(Toolchain);
 
     /// <summary>Microsecond operations: medians over 15 iterations.</summary>
     public sealed class Fast : ManualConfig

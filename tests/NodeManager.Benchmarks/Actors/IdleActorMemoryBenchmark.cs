@@ -1,18 +1,15 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
-using NodeManager.Actors;
 
 namespace NodeManager.Benchmarks.Actors;
 
 /// <summary>
-/// Spawns <see cref="Actors"/> actors with no fields of their own and sends each one message, so
-/// that every part of an actor that is created lazily on first use of its mailbox exists.
-/// "Retained/actor" is what stays reachable afterwards (GC.GetTotalMemory after a full
-/// collection): the runtime's cost of an idle actor. Target: ≤ 1 KB. "Allocated" counts every
-/// byte allocated while spawning, garbage included. Baseline: one plain object per actor.
+/// Spawns <see cref="Actors"/> Akka actors with no fields of their own and sends each one message, so that every part
+/// of an actor that Akka creates on first use exists. "Retained/actor" is what stays reachable afterwards
+/// (GC.GetTotalMemory after a full collection): Akka's cost of an idle actor (ActorCell, mailbox, reference, path, the
+/// parent's entry). Target: ≤ 1 KB. "Allocated" counts every byte allocated while spawning, garbage included.
+/// Baseline: one plain object per actor.
 /// </summary>
 [Config(typeof(Config))]
 public class IdleActorMemoryBenchmark
@@ -27,20 +24,18 @@ public class IdleActorMemoryBenchmark
     private ActorSystem _system = null!;
 
     [GlobalSetup(Target = nameof(PlainObjects))]
-    public void SetupObjects() => Retained[nameof(PlainObjects)] = MeasureRetained(NewObjects);
+    public void SetupObjects() => Retained[nameof(PlainObjects)] = RetainedMemoryColumn.Measure(Actors, NewObjects);
 
-    [GlobalSetup(Target = nameof(ActorBaseActors))]
-    public void SetupActorBase() =>
-        Retained[nameof(ActorBaseActors)] = MeasureRetained(() => SpawnIdle(ActorSystem.Create("measure"), Props.Create(() => new Idle())));
+    [GlobalSetup(Target = nameof(UntypedActors))]
+    public void SetupUntyped() => Retained[nameof(UntypedActors)] = MeasureActors(Props.Create(() => new Idle()));
 
     [GlobalSetup(Target = nameof(ReceiveActors))]
-    public void SetupReceiveActor() =>
-        Retained[nameof(ReceiveActors)] = MeasureRetained(() => SpawnIdle(ActorSystem.Create("measure"), Props.Create(() => new IdleReceiver())));
+    public void SetupReceive() => Retained[nameof(ReceiveActors)] = MeasureActors(Props.Create(() => new IdleReceiver()));
 
-    [IterationSetup(Targets = [nameof(ActorBaseActors), nameof(ReceiveActors)])]
-    public void NewSystem() => _system = ActorSystem.Create("memory");
+    [IterationSetup(Targets = [nameof(UntypedActors), nameof(ReceiveActors)])]
+    public void NewSystem() => _system = ActorSystem.Create("memory", ActorBenchmarks.Config);
 
-    [IterationCleanup(Targets = [nameof(ActorBaseActors), nameof(ReceiveActors)])]
+    [IterationCleanup(Targets = [nameof(UntypedActors), nameof(ReceiveActors)])]
     public void TerminateSystem() => _system.Terminate().GetAwaiter().GetResult();
 
     // Gives the baseline the same one-invocation-per-iteration job, so that all share a Ratio column.
@@ -53,7 +48,7 @@ public class IdleActorMemoryBenchmark
     public object[] PlainObjects() => NewObjects();
 
     [Benchmark(OperationsPerInvoke = Actors)]
-    public ActorSystem ActorBaseActors() => SpawnIdle(_system, Props.Create(() => new Idle()));
+    public ActorSystem UntypedActors() => SpawnIdle(_system, Props.Create(() => new Idle()));
 
     [Benchmark(OperationsPerInvoke = Actors)]
     public ActorSystem ReceiveActors() => SpawnIdle(_system, Props.Create(() => new IdleReceiver()));
@@ -69,6 +64,20 @@ public class IdleActorMemoryBenchmark
         return objects;
     }
 
+    // The system itself (guardians, scheduler, event stream) is created before the first measurement.
+    private static double MeasureActors(Props props)
+    {
+        var system = ActorSystem.Create("measure", ActorBenchmarks.Config);
+        try
+        {
+            return RetainedMemoryColumn.Measure(Actors, () => SpawnIdle(system, props));
+        }
+        finally
+        {
+            system.Terminate().GetAwaiter().GetResult();
+        }
+    }
+
     // Returns once every actor has handled its one message: idle, not merely enqueued.
     private static ActorSystem SpawnIdle(ActorSystem system, Props props)
     {
@@ -78,27 +87,14 @@ public class IdleActorMemoryBenchmark
             system.ActorOf(props).Tell(i);
         }
 
-        s_handled.Wait();
+        if (!s_handled.Wait(TimeSpan.FromMinutes(2)))
+            throw new TimeoutException($"{s_handled.CurrentCount} of {Actors} actors never handled their message");
         return system;
     }
 
-    private static double MeasureRetained(Func<object> allocate)
+    private sealed class Idle : UntypedActor
     {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var kept = allocate();
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(kept);
-        if (kept is ActorSystem system)
-        {
-            system.Terminate().GetAwaiter().GetResult();
-        }
-
-        return (after - before) / (double)Actors;
-    }
-
-    private sealed class Idle : ActorBase
-    {
-        protected override bool Receive(object message) => s_handled.Signal() || true;
+        protected override void OnReceive(object message) => s_handled.Signal();
     }
 
     private sealed class IdleReceiver : ReceiveActor
@@ -110,37 +106,9 @@ public class IdleActorMemoryBenchmark
     {
         public Config()
         {
-            AddJob(ShortJobs.InProcess(warmups: 3, iterations: 15));
+            AddJob(ShortJobs.InProcess(warmups: 2, iterations: 8));
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
-            AddColumn(new RetainedColumn());
+            AddColumn(new RetainedMemoryColumn("Retained/actor", "Bytes still reachable per actor (or object) after a full GC", Retained));
         }
-    }
-
-    private sealed class RetainedColumn : IColumn
-    {
-        public string Id => "RetainedPerActor";
-
-        public string ColumnName => "Retained/actor";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Size;
-
-        public string Legend => "Bytes still reachable per actor (or object) after a full GC";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            Retained.TryGetValue(benchmarkCase.Descriptor.WorkloadMethod.Name, out var bytes) ? $"{bytes:0} B" : "?";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
     }
 }

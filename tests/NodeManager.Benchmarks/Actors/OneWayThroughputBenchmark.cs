@@ -1,13 +1,13 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using NodeManager.Actors;
 
 namespace NodeManager.Benchmarks.Actors;
 
 /// <summary>
-/// One producer telling one actor <see cref="Messages"/> messages, against a bare
-/// <c>Channel&lt;T&gt;</c> with a reader loop doing the same work (count, finish at the last).
-/// Times are per message. Target: Ratio ≤ 2 (the actor at least half the channel's throughput).
+/// One producer telling one Akka actor <see cref="Messages"/> messages, against a bare <c>Channel&lt;T&gt;</c> with a
+/// reader loop doing the same work (count, finish at the last). Times are per message. Target: Ratio ≤ 2 (the actor
+/// at least half the channel's throughput).
 /// </summary>
 [Config(typeof(ShortJobs.Fast))]
 [MedianColumn]
@@ -18,12 +18,11 @@ public class OneWayThroughputBenchmark
 
     private ActorSystem _system = null!;
     private IActorRef _counter = null!;
-    private Counter.Expect _round = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("throughput");
+        _system = ActorSystem.Create("throughput", ActorBenchmarks.Config);
         _counter = _system.ActorOf(Props.Create(() => new Counter()));
     }
 
@@ -62,22 +61,22 @@ public class OneWayThroughputBenchmark
     [Benchmark(OperationsPerInvoke = Messages)]
     public async Task ActorTell()
     {
-        _round = new Counter.Expect(Messages);
-        _counter.Tell(_round);
+        var round = new Counter.Expect(Messages);
+        _counter.Tell(round);
         for (var i = 0; i < Messages; i++)
         {
             _counter.Tell(Message);
         }
 
-        await _round.Done.Task.ConfigureAwait(false);
+        await round.Done.Task.ConfigureAwait(false);
     }
 
-    private sealed class Counter : ActorBase
+    private sealed class Counter : UntypedActor
     {
         private Expect? _expect;
         private int _count;
 
-        protected override bool Receive(object message)
+        protected override void OnReceive(object message)
         {
             if (message is Expect expect)
             {
@@ -88,8 +87,6 @@ public class OneWayThroughputBenchmark
             {
                 _expect.Done.SetResult();
             }
-
-            return true;
         }
 
         public sealed class Expect(int count)

@@ -1,97 +1,70 @@
-using System.Data.Common;
+using Akka.Actor;
+using Akka.Serialization;
 using BenchmarkDotNet.Attributes;
-using NodeManager.Actors.Persistence;
-using NodeManager.Persistence.Sql;
+using NodeManager.Core.Nodes;
 
 namespace NodeManager.Benchmarks.Persistence;
 
 /// <summary>
-/// Appends per second through the journal (many callers, one event each, coalesced by the batching writer) against a
-/// raw loop of prepared INSERTs committed every <see cref="BatchSize"/> rows into the same table. Target: Ratio ≤ 2
-/// (the journal at least half as fast as the raw loop).
+/// Events per second through Akka.Persistence.Sql from <see cref="Writers"/> persistent actors persisting one event
+/// each at once (the journal batches them), against <see cref="RawJournalInsert"/> putting the same number of rows of
+/// the same size into the same table. Target: Ratio ≤ 2 (the journal at least half as fast as the raw insert).
 /// </summary>
+[Config(typeof(ShortJobs.Database))]
 public class JournalWriteBenchmark : StoreBenchmark
 {
-    private const int Events = 1_000;
-    private const int BatchSize = 100;
+    private const int Writers = 1_000;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
-    private SqlJournal _journal = null!;
-    private StoreSettings _settings = null!;
-    private byte[] _payload = [];
+    private ActorSystem _system = null!;
+    private IActorRef[] _writers = [];
+    private JournalRow _template = null!;
     private int _round;
 
-    protected override async Task SetupAsync()
+    protected override Task SetupAsync()
     {
-        _settings = BenchmarkStores.Journal(Store, Scope) with { BatchSize = BatchSize };
-        _journal = new SqlJournal(_settings);
-        _payload = """{"name":"node-17","flavor":"m1.large","image":"paas-node-2026.11"}"""u8.ToArray();
-        await _journal.ReadHighestSequenceNrAsync("warm-up");
+        _system = BenchmarkStores.StartSystem(Settings, "journal-write");
+        var sample = Event(0);
+        var serializer = (SerializerWithStringManifest)_system.Serialization.FindSerializerFor(sample);
+        _template = new JournalRow("", 1, serializer.Manifest(sample), serializer.ToBinary(sample));
+        return Task.CompletedTask;
     }
 
-    protected override async Task CleanupAsync()
-    {
-        await _journal.DisposeAsync();
-    }
+    protected override async Task CleanupAsync() => await _system.Terminate();
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
-    public async Task RawBatchedInsertLoop()
-    {
-        var round = ++_round;
-        await using var connection = Connect();
-        await connection.OpenAsync();
-        for (var start = 0; start < Events; start += BatchSize)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO {Table} (persistence_id, sequence_number, deleted, created, manifest, message, writer_uuid) " +
-                                 "VALUES (@pid, @seq, FALSE, @created, @manifest, @message, @writer)";
-            var pid = Add(insert, "pid");
-            var seq = Add(insert, "seq");
-            Add(insert, "created").Value = 0L;
-            Add(insert, "manifest").Value = "bench.event.v1";
-            Add(insert, "message").Value = _payload;
-            Add(insert, "writer").Value = "raw";
-            for (var i = start; i < start + BatchSize; i++)
-            {
-                pid.Value = $"raw-{round}-{i}";
-                seq.Value = 1L;
-                await insert.ExecuteNonQueryAsync();
-            }
-
-            await transaction.CommitAsync();
-        }
-    }
-
-    [Benchmark(OperationsPerInvoke = Events)]
-    public async Task JournalFromManyWriters()
+    /// <summary>Fresh writers, recovered (an empty journal) before the clock starts.</summary>
+    [IterationSetup(Target = nameof(JournalFromManyWriters))]
+    public void StartWriters()
     {
         var round = ++_round;
-        var writes = new Task<IReadOnlyList<Exception?>>[Events];
-        for (var i = 0; i < Events; i++)
-        {
-            writes[i] = _journal.WriteMessagesAsync(
-                [new AtomicWrite(new PersistentRepr($"journal-{round}-{i}", 1, "bench.event.v1", _payload, "journal"))]);
-        }
-
-        foreach (var results in await Task.WhenAll(writes))
-        {
-            if (results[0] is { } error)
-                throw error;
-        }
+        _writers = [.. Enumerable.Range(0, Writers).Select(i => _system.ActorOf(JournalWriterActor.PropsFor($"journal-{round}-{i}")))];
+        Task.WhenAll(_writers.Select(w => w.Ask<long>(JournalWriterActor.Ping.Instance, Timeout))).GetAwaiter().GetResult();
     }
 
-    private string Table => Store == PersistencePlugin.PostgreSql ? $"\"{Scope}\".\"journal\"" : "\"journal\"";
-
-    private DbConnection Connect() => Store == PersistencePlugin.PostgreSql
-        ? new Npgsql.NpgsqlConnection(_settings.ConnectionString)
-        : new Microsoft.Data.Sqlite.SqliteConnection(_settings.ConnectionString);
-
-    private static DbParameter Add(DbCommand command, string name)
+    [IterationCleanup(Target = nameof(JournalFromManyWriters))]
+    public void StopWriters()
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        foreach (var writer in _writers)
+            _system.Stop(writer);
     }
+
+    [IterationSetup(Target = nameof(RawBatchedInsert))]
+    public void NextRound() => ++_round;
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Writers)]
+    public Task RawBatchedInsert() => RawJournalInsert.InsertAsync(Settings,
+        [.. Enumerable.Range(0, Writers).Select(i => _template with { PersistenceId = $"raw-{_round}-{i}" })]);
+
+    [Benchmark(OperationsPerInvoke = Writers)]
+    public void JournalFromManyWriters()
+    {
+        using var round = new CountdownEvent(Writers);
+        for (var i = 0; i < Writers; i++)
+            _writers[i].Tell(new JournalWriterActor.WriteOne(Event(i), round));
+        if (!round.Wait(Timeout))
+            throw new TimeoutException($"{round.CurrentCount} of {Writers} events were not written");
+    }
+
+    private static NodeLifecycle.NodeRequested Event(int i) =>
+        new($"d1-{i}", "d1", "small", i, $"d1_{i}", $"d1-{i}.paas.example.com", DateTimeOffset.UtcNow);
 }

@@ -1,16 +1,20 @@
 using BenchmarkDotNet.Attributes;
-using NodeManager.Persistence.Sql;
+using NodeManager.Persistence;
 
 namespace NodeManager.Benchmarks.Persistence;
 
-/// <summary>A benchmark over each SQL store, in a scope (SQLite file / PostgreSQL schema) of its own that is dropped afterwards.</summary>
-[Config(typeof(ShortJobs.Database))]
+/// <summary>
+/// A benchmark over each SQL store, in a scope (SQLite file / PostgreSQL schema) of its own that is dropped afterwards.
+/// Subclasses name their job: BenchmarkDotNet would add a base class's to theirs.
+/// </summary>
 public abstract class StoreBenchmark
 {
     protected string Scope { get; } = "bench_" + Guid.NewGuid().ToString("N")[..10];
 
-    [Params(PersistencePlugin.Sqlite, PersistencePlugin.PostgreSql)]
-    public PersistencePlugin Store { get; set; }
+    [Params(JournalBackend.Sqlite, JournalBackend.PostgreSql)]
+    public JournalBackend Store { get; set; }
+
+    protected JournalSettings Settings => BenchmarkStores.Settings(Store, Scope);
 
     // Synchronous on purpose: the in-process toolchain does not await an async GlobalSetup.
     [GlobalSetup]

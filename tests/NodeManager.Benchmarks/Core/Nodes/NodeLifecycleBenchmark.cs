@@ -1,122 +1,102 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using NodeManager.Actors;
-using NodeManager.Actors.Persistence;
-using NodeManager.Core.Cloud;
+using NodeManager.Benchmarks.Persistence;
 using NodeManager.Core.Cloud.Simulated;
-using NodeManager.Core.Controller;
 using NodeManager.Core.Nodes;
-using NodeManager.Core.Platform;
-using NodeManager.Core.Profiles;
-using NodeManager.Core.Scaling;
+using NodeManager.Simulators.Paas;
 
 namespace NodeManager.Benchmarks.Core.Nodes;
 
 /// <summary>
-/// Node lifecycles driven from Requested to Active per second against the in-memory simulated cloud at zero latency
-/// and an instant platform, on the in-memory journal (six journaled events per node, no polling waits).
-/// Target: ≥ 1,000 lifecycles/s. Baseline: 100 nodes at once; the measured case 1,000 at once.
-/// The set-up also prints the memory retained per idle Active node actor (target ≤ 2 KB).
+/// <see cref="Nodes"/> node lifecycles at once, Requested to Active, through the simulated cloud and the PaaS simulator
+/// at zero latency, journaled by Akka.Persistence.Sql on SQLite and on PostgreSQL; beside it, the baseline puts the same
+/// rows (the events one lifecycle really journaled, read back from the table, for as many persistence ids) into the same
+/// table with <see cref="RawJournalInsert"/>. Times are per lifecycle. Target: ≥ 1,000 lifecycles/s (≤ 1,000 µs each).
+/// <see cref="LifecyclesTuned"/> runs them on an actor system with <see cref="SuggestedJournalTuning"/> whose nodes skip
+/// the snapshot store (they never take snapshots): what those two product changes would give.
 /// </summary>
-[Config(typeof(ShortJobs.Controller))]
-public class NodeLifecycleBenchmark
+[Config(typeof(Config))]
+public class NodeLifecycleBenchmark : StoreBenchmark
 {
+    private const int Nodes = 10_000;
+    private const string District = "d1";
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
     private ActorSystem _system = null!;
+    private ActorSystem _tuned = null!;
+    private IReadOnlyList<JournalRow> _lifecycleRows = [];
+    private IActorRef? _parent;
+    private NodeStepRunner _runner = null!;
+    private int _round;
 
-    [GlobalSetup]
-    public void Setup()
+    protected override async Task SetupAsync()
     {
-        const int measured = 10_000;
-        var system = NewSystem(new ForgetfulJournal());
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var parent = Launch(system, measured, new ForgetfulCloud());
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"// Retained per idle Active node actor (cell, mailbox, state with its history): {(after - before) / measured:N0} bytes");
-        GC.KeepAlive(parent);
-        system.Terminate().GetAwaiter().GetResult();
+        _system = BenchmarkStores.StartSystem(Settings, "lifecycles");
+        _tuned = BenchmarkStores.StartSystem(Settings, "lifecycles-tuned", SuggestedJournalTuning.For(Store)
+            .WithFallback($"akka.persistence.snapshot-store.plugin = \"{JournalWriterActor.NoSnapshotStore}\""));
+        NewWorld();
+        await LaunchAsync(_tuned, "warm-up-tuned", 100);
+        await _parent!.GracefulStop(Timeout);
+        // Warms the journal's connections and the code paths, and yields the rows one lifecycle writes.
+        await LaunchAsync(_system, "warm-up", 100);
+        _lifecycleRows = await RawJournalInsert.ReadAsync(Settings, NodeLifecycleActor.PersistenceIdFor("warm-up-1"));
+        if (_lifecycleRows.Count == 0)
+            throw new InvalidOperationException("the warm-up lifecycle journaled nothing");
+        Console.WriteLine($"// One lifecycle journals {_lifecycleRows.Count} events: {string.Join(", ", _lifecycleRows.Select(r => r.Manifest))}");
+        await _parent!.GracefulStop(Timeout);
+    }
 
-        // The floor: a persistent actor of the runtime with no state of its own, recovered and idle.
-        var floorSystem = NewSystem(new ForgetfulJournal());
-        var floorBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var done = new CountdownEvent(measured);
-        var floor = new IActorRef[measured];
-        for (var i = 0; i < measured; i++)
+    protected override async Task CleanupAsync()
+    {
+        await _tuned.Terminate();
+        await _system.Terminate();
+    }
+
+    [IterationSetup(Targets = [nameof(Lifecycles), nameof(LifecyclesTuned)])]
+    public void NewWorld()
+    {
+        ++_round;
+        var time = TimeProvider.System;
+        var cloud = new SimulatedCloud(time, new SimulatedCloudOptions { BootTime = TimeSpan.Zero, DeleteTime = TimeSpan.Zero });
+        var paas = new PaasSimulator(new PaasSimulatorOptions
         {
-            var id = $"empty-{i}";
-            floor[i] = floorSystem.ActorOf(Props.Create(() => new EmptyPersistent(id, done)));
-            floor[i].Tell("ping");
-        }
-
-        done.Wait(TimeSpan.FromMinutes(1));
-        var floorAfter = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"// Retained per idle persistent actor with no state (the runtime's floor): {(floorAfter - floorBefore) / measured:N0} bytes");
-        GC.KeepAlive(floor);
-        floorSystem.Terminate().GetAwaiter().GetResult();
+            ReadyDelay = TimeSpan.Zero,
+            Districts = [new SimulatedDistrict(District, BenchmarkController.Profile.Name, 60_000, [])],
+        }, time);
+        _runner = new NodeStepRunner(cloud, paas, BenchmarkController.Profile, NodeLifecycleSettings.Default, BenchmarkController.Cluster);
     }
 
-    [IterationSetup]
-    public void NewIteration() => _system = NewSystem(new InMemoryJournal());
-
-    [IterationCleanup]
-    public void EndIteration() => _system.Terminate().GetAwaiter().GetResult();
-
-    [Benchmark(Baseline = true, OperationsPerInvoke = 100)]
-    public IActorRef Lifecycles100() => Launch(_system, 100);
-
-    [Benchmark(OperationsPerInvoke = 1_000)]
-    public IActorRef Lifecycles1000() => Launch(_system, 1_000);
-
-    private static ActorSystem NewSystem(IJournal journal)
+    [IterationCleanup(Targets = [nameof(Lifecycles), nameof(LifecyclesTuned)])]
+    public void StopNodes()
     {
-        var system = ActorSystem.Create("lifecycles");
-        system.RegisterExtension(new PersistenceExtension(journal, new InMemorySnapshotStore(),
-            new EventSerializer(ControllerEvents.Register(new EventTypeRegistry()))));
-        return system;
+        if (_parent is { } parent && !parent.GracefulStop(Timeout).GetAwaiter().GetResult())
+            throw new TimeoutException("the node actors did not stop");
+        _parent = null;
     }
 
-    /// <summary>Starts <paramref name="count"/> node actors and returns once every one of them is Active.</summary>
-    private static IActorRef Launch(ActorSystem system, int count, ICloud? cloud = null)
+    [IterationSetup(Target = nameof(RawBatchedInsert))]
+    public void NextRound() => ++_round;
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Nodes)]
+    public Task RawBatchedInsert() => RawJournalInsert.InsertAsync(Settings,
+        [.. Enumerable.Range(1, Nodes).SelectMany(i => _lifecycleRows.Select(r => r with { PersistenceId = $"raw-{_round}-{i}" }))]);
+
+    [Benchmark(OperationsPerInvoke = Nodes)]
+    public Task Lifecycles() => LaunchAsync(_system, $"r{_round}", Nodes);
+
+    [Benchmark(OperationsPerInvoke = Nodes)]
+    public Task LifecyclesTuned() => LaunchAsync(_tuned, $"t{_round}", Nodes);
+
+    private async Task LaunchAsync(ActorSystem system, string name, int count)
     {
-        cloud ??= new SimulatedCloud(TimeProvider.System, new SimulatedCloudOptions { BootTime = TimeSpan.Zero, DeleteTime = TimeSpan.Zero });
-        var runner = new NodeStepRunner(cloud, new ForgetfulPlatform(ready: true), new ProfileSettings("small", "node-host", "m1.small"),
-            NodeLifecycleSettings.Default, "bench");
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var parent = system.ActorOf(Props.Create(() => new Parent(count, runner, done)));
-        done.Task.Wait(TimeSpan.FromMinutes(2));
-        return parent;
+        var round = new LifecycleParent.Round(name, District, count, _runner);
+        _parent = system.ActorOf(Props.Create(() => new LifecycleParent(round)), name);
+        await round.Active.Task.WaitAsync(Timeout);
     }
 
-    private sealed class Parent : ReceiveActor
+    /// <summary>Each invocation runs ten thousand lifecycles: one warm-up and three measured rounds per case.</summary>
+    private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {
-        public Parent(int count, NodeStepRunner runner, TaskCompletionSource done)
-        {
-            var active = 0;
-            for (var i = 1; i <= count; i++)
-            {
-                var launchId = $"d1-{i}";
-                var node = Context.ActorOf(Props.Create(() => new NodeLifecycleActor(launchId, runner, NodeLifecycleSettings.Default)), $"node-{i}");
-                node.Tell(new NodeLifecycle.Launch(launchId, "d1", "small", i, $"d1_{i}", $"d1-{i}.example.com"));
-            }
-
-            Receive<NodeLifecycle.NodeChanged>(changed =>
-            {
-                if (changed.View.Phase == NodePhase.Active && ++active == count) done.TrySetResult();
-            });
-        }
-    }
-
-    private sealed class EmptyPersistent : ReceivePersistentActor
-    {
-        private readonly string _id;
-
-        public EmptyPersistent(string id, CountdownEvent done)
-        {
-            _id = id;
-            Command<string>(_ => done.Signal());
-        }
-
-        public override string PersistenceId => _id;
+        public Config() => AddJob(ShortJobs.InProcess(warmups: 1, iterations: 3));
     }
 }
