@@ -27,6 +27,13 @@ internal static class Json
         _ => null,
     };
 
+    public static bool? Bool(this JsonElement e, string name) => e.Prop(name) switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        _ => null,
+    };
+
     public static DateTimeOffset? Time(this JsonElement e, string name) =>
         e.Str(name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 

@@ -59,6 +59,22 @@ public sealed class CinderClient
     public Task<bool> DeleteVolumeAsync(string id, CancellationToken ct = default) =>
         NotFoundAs.False(SendAsync(HttpMethod.Delete, "/volumes/" + Uri.EscapeDataString(id), null, ct));
 
+    /// <summary>The volume types this project may use (public ones and private ones it was given access to).</summary>
+    public async Task<IReadOnlyList<VolumeType>> ListVolumeTypesAsync(CancellationToken ct = default)
+    {
+        var response = await SendAsync(HttpMethod.Get, "/types", null, ct).ConfigureAwait(false);
+        using var doc = response.Json();
+        return doc.RootElement.Array("volume_types").Select(t => new VolumeType(
+            t.Str("id") ?? throw new JsonException("volume type without id"),
+            t.Str("name") ?? "",
+            t.Bool("is_public") ?? true,
+            t.Str("description"))).ToList();
+    }
+
+    /// <summary>The type a volume's <c>volume_type</c> names (its id or its name), as Cinder looks it up; null when none is.</summary>
+    public static VolumeType? FindVolumeType(IReadOnlyList<VolumeType> types, string nameOrId) =>
+        types.FirstOrDefault(t => t.Id == nameOrId) ?? types.FirstOrDefault(t => t.Name == nameOrId);
+
     public async Task<VolumeLimits> GetLimitsAsync(CancellationToken ct = default)
     {
         var response = await SendAsync(HttpMethod.Get, "/limits", null, ct).ConfigureAwait(false);

@@ -148,12 +148,16 @@ public sealed class NovaClient
     {
         if (_resolvedFlavors.TryGetValue(nameOrId, out var cached)) return cached;
         var flavors = await ListFlavorsAsync(ct).ConfigureAwait(false);
-        var match = flavors.FirstOrDefault(f => f.Id == nameOrId) ?? flavors.FirstOrDefault(f => f.Name == nameOrId);
+        var match = FindFlavor(flavors, nameOrId);
         if (match?.Id is null)
             throw new NotFoundException("GET /flavors/detail",
                 $"no flavor named or with id '{nameOrId}' (the cloud has: {string.Join(", ", flavors.Select(f => f.Name))})", null);
         return _resolvedFlavors[nameOrId] = match.Id;
     }
+
+    /// <summary>The flavor <see cref="ResolveFlavorAsync"/> picks for a name or id (an id wins over a name); null when none matches.</summary>
+    public static Flavor? FindFlavor(IReadOnlyList<Flavor> flavors, string nameOrId) =>
+        flavors.FirstOrDefault(f => f.Id == nameOrId) ?? flavors.FirstOrDefault(f => f.Name == nameOrId);
 
     /// <summary>An image id for a name or id (through Glance); cached for the client's lifetime.</summary>
     public async Task<string> ResolveImageAsync(string nameOrId, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using NodeManager.Hocon;
 using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Http;
 
@@ -5,11 +6,37 @@ namespace NodeManager.OpenStack.Diagnostics;
 
 /// <summary>
 /// What <c>nodemgr cloud check</c> prints: where the credentials came from, the token, the endpoint chosen for
-/// each service, and the project's absolute limits and usage (what <c>nova credentials</c> and
-/// <c>nova absolute-limits</c> told operators). Never prints a secret.
+/// each service, the project's absolute limits and usage (what <c>nova credentials</c> and
+/// <c>nova absolute-limits</c> told operators), and, given the configuration, each profile's image, flavor and volume
+/// type as the cloud knows them (<see cref="ProfileCheck"/>). Never prints a secret.
 /// </summary>
 public static class CloudCheck
 {
+    /// <returns>True when the cloud checks pass and the cloud has every profile's image, flavor and volume type.</returns>
+    /// <exception cref="ConfigException">a profile setting is malformed.</exception>
+    public static async Task<bool> RunAsync(OpenStackClient client, Config config, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        if (!await RunAsync(client, output, error, ct).ConfigureAwait(false)) return false;
+
+        ProfileCheckResult result;
+        try
+        {
+            result = await ProfileCheck.RunAsync(client, config, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OpenStackException or CatalogException)
+        {
+            error.WriteLine($"checking the profiles failed: {e.Message}");
+            return false;
+        }
+
+        output.WriteLine("profiles (image, flavor, volume type):");
+        foreach (var value in result.Checked)
+            output.WriteLine($"  {value.Key} = \"{value.Value}\"  {(value.Found ? "found" : "MISSING")} ({string.Join(", ", value.Profiles)})");
+        foreach (var problem in result.Problems)
+            error.WriteLine(problem.Message);
+        return result.Ok;
+    }
+
     /// <returns>True when authentication, every required endpoint and the limits all worked.</returns>
     public static async Task<bool> RunAsync(OpenStackClient client, TextWriter output, TextWriter error, CancellationToken ct = default)
     {

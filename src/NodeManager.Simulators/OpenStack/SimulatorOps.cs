@@ -19,6 +19,7 @@ public static class SimulatorOps
     public const string VolumeList = "cinder.volumes.list";
     public const string VolumeDelete = "cinder.volumes.delete";
     public const string VolumeLimits = "cinder.limits";
+    public const string VolumeTypeList = "cinder.types.list";
     public const string ZoneList = "designate.zones.list";
     public const string RecordsetCreate = "designate.recordsets.create";
     public const string RecordsetList = "designate.recordsets.list";
@@ -32,6 +33,6 @@ public static class SimulatorOps
     [
         Authenticate, ServerCreate, ServerGet, ServerList, ServerDelete, AttachmentCreate, AttachmentList, AttachmentGet,
         AttachmentDelete, ComputeLimits, FlavorList, VolumeCreate, VolumeGet, VolumeList, VolumeDelete, VolumeLimits,
-        ZoneList, RecordsetCreate, RecordsetList, RecordsetGet, RecordsetUpdate, RecordsetDelete, ImageList, ImageGet,
+        VolumeTypeList, ZoneList, RecordsetCreate, RecordsetList, RecordsetGet, RecordsetUpdate, RecordsetDelete, ImageList, ImageGet,
     ];
 }

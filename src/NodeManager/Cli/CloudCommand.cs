@@ -11,9 +11,11 @@ namespace NodeManager.Cli;
 
 /// <summary>
 /// `nodemgr cloud check [--config FILE…]`: authenticates with the configured credentials (precedence in
-/// reference.conf, node-manager.openstack), prints the endpoints chosen and the absolute limits and usage.
+/// reference.conf, node-manager.openstack), prints the endpoints chosen, the absolute limits and usage, and whether the
+/// cloud has each profile's image, flavor and volume type.
 /// Exit 0; 2 for a configuration or credentials problem; 3 when the cloud refuses authentication, the catalog
-/// lacks a service, or the limits cannot be read (the cloud's message on stderr).
+/// lacks a service, the limits cannot be read (the cloud's message on stderr), or the cloud lacks a profile's image,
+/// flavor or volume type (one line each on stderr: file:line:col, key, profile, and what the cloud has instead).
 /// </summary>
 public static class CloudCommand
 {
@@ -25,7 +27,11 @@ public static class CloudCommand
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var check = new Command("check", "Authenticates, prints the endpoints chosen and the project's absolute limits and usage.") { config };
+        var check = new Command("check",
+            "Authenticates, prints the endpoints chosen, the project's absolute limits and usage, and checks each profile's image, flavor and volume type.")
+        {
+            config,
+        };
         check.SetAction((parse, ct) => CheckAsync(parse.GetValue(config) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         return new Command("cloud", "Checks the configured OpenStack cloud.") { check };
     }
@@ -43,9 +49,10 @@ public static class CloudCommand
         }
 
         OpenStackClient client;
+        Config root;
         try
         {
-            var root = files.Length == 0 ? NodeManagerConfig.Reference : NodeManagerConfig.Load(files);
+            root = files.Length == 0 ? NodeManagerConfig.Reference : NodeManagerConfig.Load(files);
             var settings = OpenStackSettings.Create(root);
             client = OpenStackClient.Create(settings, CredentialResolver.ForProcess().Resolve(settings));
         }
@@ -56,7 +63,15 @@ public static class CloudCommand
         }
         using (client)
         {
-            return await CloudCheck.RunAsync(client, output, error, ct) ? ExitCodes.Success : ExitCodes.CloudError;
+            try
+            {
+                return await CloudCheck.RunAsync(client, root, output, error, ct) ? ExitCodes.Success : ExitCodes.CloudError;
+            }
+            catch (ConfigException e)
+            {
+                await error.WriteLineAsync($"nodemgr cloud check: {e.Message}");
+                return ExitCodes.ConfigError;
+            }
         }
     }
 }

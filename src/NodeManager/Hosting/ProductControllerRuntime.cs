@@ -13,6 +13,8 @@ using NodeManager.OpenStack;
 using NodeManager.Persistence;
 using NodeManager.OpenStack.Cloud;
 using NodeManager.OpenStack.Credentials;
+using NodeManager.OpenStack.Diagnostics;
+using NodeManager.OpenStack.Errors;
 using NodeManager.Simulators.OpenStack;
 using NodeManager.Simulators.Paas;
 
@@ -90,6 +92,8 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
                 LogOpenStack(log, resources.Client.Credentials.AuthUrl, resources.Client.Credentials.Source);
             }
 
+            await CheckProfilesAsync(resources.Client, config, log, cancellationToken);
+
             PaasSimulator Paas() => resources.Paas ??= new PaasSimulator(PaasSimulatorOptions.Create(config), time);
             HttpClient Http() => resources.Http ??= new HttpClient();
             var capacity = PlatformAdapters.CreateCapacitySource(CapacitySettings.Create(config), time, Http, Paas);
@@ -115,6 +119,36 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
 
     /// <summary>After the actor system has terminated: the client, then the simulators.</summary>
     public ValueTask DisposeAsync() => _resources.DisposeAsync();
+
+    /// <summary>
+    /// A profile whose image, flavor or volume type the cloud lacks would fail every launch: stop here with one line per
+    /// value at fault. A cloud that cannot be asked now is no reason not to start (readiness reports it).
+    /// </summary>
+    /// <exception cref="ConfigException">one per value at fault, or one whose message holds a line for each.</exception>
+    private static async Task CheckProfilesAsync(OpenStackClient client, Config config, ILogger log, CancellationToken cancellationToken)
+    {
+        ProfileCheckResult result;
+        try
+        {
+            result = await ProfileCheck.RunAsync(client, config, cancellationToken);
+        }
+        catch (Exception e) when (e is OpenStackException or CatalogException)
+        {
+            LogProfilesUnchecked(log, e.Message);
+            return;
+        }
+
+        switch (result.Problems)
+        {
+            case []:
+                LogProfilesChecked(log, result.Checked.Count);
+                break;
+            case [var only]:
+                throw only;
+            case var several:
+                throw new ConfigException(null, null, string.Join(Environment.NewLine, several.Select(p => p.Message)));
+        }
+    }
 
     private static OpenStackCredentials SimulatorCredentials(OpenStackSimulator simulator) =>
         (OpenRc.FromVariables(simulator.OpenRc) ?? throw new InvalidOperationException("the OpenStack simulator gave no openrc variables"))
@@ -147,6 +181,12 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Driving OpenStack at {AuthUrl} (credentials from {Source})")]
     private static partial void LogOpenStack(ILogger logger, string authUrl, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cloud has every profile's image, flavor and volume type ({Values} looked up)")]
+    private static partial void LogProfilesChecked(ILogger logger, int values);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Profiles not checked against the cloud, which did not answer: {Reason}")]
+    private static partial void LogProfilesUnchecked(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PaaS simulator running in-process with {Districts} districts")]
     private static partial void LogPaasSimulator(ILogger logger, int districts);

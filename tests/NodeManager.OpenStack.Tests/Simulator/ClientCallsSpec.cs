@@ -194,4 +194,17 @@ public sealed class ClientCallsSpec : IAsyncLifetime
         // From 2.89 the attachment id is the Cinder attachment's, no longer the volume id.
         if (microversion != "2.47") Assert.NotEqual(volume.Id, listed.AttachmentId);
     }
+
+    [Fact]
+    public async Task Volume_types_must_be_listed_and_found_by_name_or_id_as_cinder_does()
+    {
+        var types = await Client.BlockStorage.ListVolumeTypesAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["__DEFAULT__", "lvmdriver-1"], types.Select(t => t.Name));
+        Assert.All(types, t => Assert.True(t.IsPublic));
+        var lvm = types[1];
+        Assert.Same(lvm, CinderClient.FindVolumeType(types, "lvmdriver-1"));
+        Assert.Same(lvm, CinderClient.FindVolumeType(types, lvm.Id));
+        Assert.Null(CinderClient.FindVolumeType(types, "LVMDRIVER-1"));
+    }
 }

@@ -6,7 +6,7 @@ using NodeManager.Simulators.OpenStack.State;
 
 namespace NodeManager.Simulators.OpenStack.Api;
 
-/// <summary>Cinder v3 under <c>/volume/v3/{project}</c>: volumes and limits.</summary>
+/// <summary>Cinder v3 under <c>/volume/v3/{project}</c>: volumes, volume types and limits.</summary>
 internal static class CinderApi
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorContext sim)
@@ -42,6 +42,20 @@ internal static class CinderApi
             state.DeleteVolume(id);
             return SimHttp.Empty(202);
         }).Op(sim, SimulatorOps.VolumeDelete);
+
+        // Cinder's volume-types-list answer for a project member (no extra_specs: those are admin-only).
+        cinder.MapGet("/types", () => SimHttp.Json(new JsonObject
+        {
+            ["volume_types"] = new JsonArray(SimCatalogData.VolumeTypes.Select(t => (JsonNode?)new JsonObject
+            {
+                ["id"] = t.Id,
+                ["name"] = t.Name,
+                ["description"] = t.Description,
+                ["is_public"] = true,
+                ["os-volume-type-access:is_public"] = true,
+                ["qos_specs_id"] = null,
+            }).ToArray()),
+        })).Op(sim, SimulatorOps.VolumeTypeList);
 
         cinder.MapGet("/limits", () => SimHttp.Json(state.Read(now =>
         {

@@ -4,7 +4,12 @@ internal sealed record SimFlavor(string Id, string Name, int Vcpus, int RamMiB, 
 
 internal sealed record SimImage(string Id, string Name, long Size, DateTimeOffset Created);
 
-/// <summary>The flavors (Nova's api sample set) and images (Glance's sample plus a NodeManager node image) the simulator offers.</summary>
+internal sealed record SimVolumeType(string Id, string Name, string? Description);
+
+/// <summary>
+/// The flavors (Nova's api sample set), images (Glance's sample plus a NodeManager node image) and volume types
+/// (Cinder's <c>__DEFAULT__</c> and devstack's LVM type) the simulator offers.
+/// </summary>
 internal static class SimCatalogData
 {
     public static IReadOnlyList<SimFlavor> Flavors { get; } =
@@ -22,5 +27,11 @@ internal static class SimCatalogData
         new("1bea47ed-f6a9-463b-b423-14b9cca9ad27", "cirros-0.3.2-x86_64-disk", 13167616, new DateTimeOffset(2014, 11, 7, 17, 7, 6, TimeSpan.Zero)),
         new("781b3762-9469-4cec-b58d-3349e5de4e9c", "F17-x86_64-cfntools", 476704768, new DateTimeOffset(2014, 10, 30, 8, 23, 39, TimeSpan.Zero)),
         new("70a599e0-31e7-49b7-b260-868f441e862b", "node-host", 1073741824, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+    ];
+
+    public static IReadOnlyList<SimVolumeType> VolumeTypes { get; } =
+    [
+        new("0d2c6d2e-5a2f-4d1e-9b3c-6f1b2a8e7c10", "__DEFAULT__", "Default Volume Type"),
+        new("5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c", "lvmdriver-1", null),
     ];
 }
