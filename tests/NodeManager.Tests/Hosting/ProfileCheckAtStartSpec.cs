@@ -60,6 +60,9 @@ public sealed class ProfileCheckAtStartSpec : IDisposable
         closed.Stop(); // nothing listens there any more
         var file = Config("""image = "node-host", flavor = "m1.small" """, $$"""
             cloud = openstack
+            # A real cloud with simulated demand must be chosen on purpose.
+            capacity.source = simulated
+            platform.adapter = simulated
             openstack {
               auth { auth-url = "http://127.0.0.1:{{port}}/identity/v3", username = "u", password = "p", project-name = "p" }
               retry.max-retries = 0
