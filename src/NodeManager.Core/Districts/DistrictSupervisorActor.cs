@@ -386,7 +386,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
         _services.Board.DistrictFaults[Name] = $"recovery failed: {RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message)}";
-        LogRecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
+        JournalFailureLog.RecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
         Context.Stop(Self);
     }
 
@@ -394,7 +394,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         _services.Board.DistrictFaults[Name] = $"journal write failed at sequence number {sequenceNr}: {cause.Message}";
-        LogPersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+        JournalFailureLog.PersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
         Context.Stop(Self);
     }
 
@@ -444,12 +444,6 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private sealed record LimitsChecked(ScaleUp Up, ReadLimits? Limits, Exception? Error);
 
     private sealed record RecreateNode(string LaunchId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failure}")]
-    private static partial void LogRecoveryFailed(ILogger logger, string failure);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
-    private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: the journal rejected {Event} (sequence number {SequenceNr}); the next capacity cycle decides again: {Reason}")]
     private static partial void LogPersistRejected(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);

@@ -244,14 +244,14 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     /// <summary>The journal failed to replay: one warning line; the district supervisor recreates the actor later.</summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        LogRecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
+        JournalFailureLog.RecoveryFailed(_log, RecoveryFailure.Describe(PersistenceId, LastSequenceNr, reason, message));
         Context.Stop(Self);
     }
 
     /// <summary>A journal write failed: stop (Akka's rule), the district supervisor recreates the actor from its journal.</summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        LogPersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
+        JournalFailureLog.PersistFailed(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
         Context.Stop(Self);
     }
 
@@ -275,12 +275,6 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     private sealed record StepDone(NodeStep Step, IReadOnlyList<IEvent> Events);
 
     private sealed record StepFailed(NodeStep Step, Exception Error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failure}")]
-    private static partial void LogRecoveryFailed(ILogger logger, string failure);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: journal write of {Event} (sequence number {SequenceNr}) failed, stopping until the journal answers: {Reason}")]
-    private static partial void LogPersistFailed(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{PersistenceId}: the journal rejected {Event} (sequence number {SequenceNr}); the step runs again on the next poll: {Reason}")]
     private static partial void LogPersistRejected(ILogger logger, string persistenceId, long sequenceNr, string @event, string reason);
