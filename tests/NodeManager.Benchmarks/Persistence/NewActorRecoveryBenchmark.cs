@@ -9,7 +9,7 @@ namespace NodeManager.Benchmarks.Persistence;
 /// <c>akka.persistence.max-concurrent-recoveries</c> at a time). <see cref="Actors"/> new actors at once, recovered and
 /// answering; with the product's configuration, and with the snapshot lookup skipped (an actor type that never takes
 /// snapshots can name Akka's no-snapshot store), and with <see cref="SuggestedJournalTuning"/> (SQLite's read
-/// transactions deferred; nothing changes on PostgreSQL). Baseline: the journal's highest-sequence-number query, sent as raw
+/// transactions deferred; on PostgreSQL only the write queue changes, which recovery does not use). Baseline: the journal's highest-sequence-number query, sent as raw
 /// SQL for as many persistence ids, one after the other on one connection.
 /// </summary>
 [Config(typeof(ShortJobs.Database))]

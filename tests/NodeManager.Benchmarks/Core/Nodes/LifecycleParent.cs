@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
 
@@ -20,7 +19,7 @@ internal sealed class LifecycleParent : ReceiveActor
         {
             var launchId = $"{round.Name}-{i}";
             var node = Context.ActorOf(
-                Props.Create(typeof(NodeLifecycleActor), launchId, round.Runner, NodeLifecycleSettings.Default, TimeProvider.System, NullLogger.Instance),
+                Props.Create(typeof(NodeLifecycleActor), launchId, round.Runner, NodeLifecycleSettings.Default, TimeProvider.System, round.Log),
                 $"node-{i}");
             Context.Watch(node);
             node.Tell(new NodeLifecycle.Launch(launchId, round.District, BenchmarkController.Profile.Name, i, $"{round.District}_{i}",
@@ -35,12 +34,15 @@ internal sealed class LifecycleParent : ReceiveActor
             else if (view.Phase.IsTerminal() || view.LastError is not null)
                 round.Active.TrySetException(new InvalidOperationException($"{view.Host} is {view.Phase}: {view.LastError}"));
         });
-        Receive<Terminated>(t => round.Active.TrySetException(new InvalidOperationException($"{t.ActorRef.Path.Name} stopped before Active")));
+        Receive<Terminated>(t => round.Active.TrySetException(
+            new InvalidOperationException($"{t.ActorRef.Path.Name} stopped before Active; first warning logged: {round.Log.First ?? "none"}")));
     }
 
     /// <summary>One benchmark round: how many nodes, named after <see cref="Name"/>, launched with <see cref="Runner"/>.</summary>
     public sealed record Round(string Name, string District, int Count, NodeStepRunner Runner)
     {
         public TaskCompletionSource Active { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FirstWarningLogger Log { get; } = new();
     }
 }
