@@ -8,6 +8,7 @@ namespace NodeManager.Core.Tests.Controller;
 public sealed class QuotaHeadroomSpec : ControllerSpecBase
 {
     [Theory]
+    [InlineData("instances", "instances: 2 of 2 used")]
     [InlineData("cores", "cores: 2 of 2 used")]
     [InlineData("ram", "ram: 4096 of 4096 used")]
     [InlineData("volumes", "volumes: 2 of 2 used")]
@@ -21,6 +22,7 @@ public sealed class QuotaHeadroomSpec : ControllerSpecBase
         var options = World.Cloud.Options;
         switch (resource)
         {
+            case "instances": options.InstanceQuota = 2; break;
             case "cores": options.CoreQuota = 2; break;
             case "ram": options.RamMbQuota = 4096; break;
             case "volumes": options.VolumeQuota = 2; break;

@@ -158,4 +158,24 @@ public sealed class NodeStepRunnerSpec
 
         Assert.Equal($"server d1_1 ({state.ServerId}) went to ERROR: Build of instance aborted: simulated boot failure", lost.Reason);
     }
+
+    [Theory]
+    [InlineData(true, true, true, 1)]
+    [InlineData(false, true, true, 0)]
+    [InlineData(true, false, true, 0)]
+    [InlineData(true, true, false, 0)]
+    public async Task NodeStepRunner_must_add_a_DNS_record_only_when_the_profile_wants_one_the_cloud_has_DNS_and_the_node_an_address(
+        bool profileDns, bool cloudDns, bool hasAddress, int records)
+    {
+        _world.Profile = _world.Profile with { Dns = new Profiles.DnsSettings(profileDns, "paas.test.", 300) };
+        Cloud.Options.Dns = cloudDns;
+        var joining = Requested()
+            .Apply(new ServerCreated("srv-1", Now))
+            .Apply(new ServerBooted(hasAddress ? ["10.0.0.2"] : [], false, Now));
+
+        Assert.IsType<NodeAdded>(Assert.Single(await RunAsync(joining, NodeStep.AddToPlatform)));
+
+        Assert.Equal(records, Cloud.DnsRecords.Count);
+        Assert.Equal(records == 1, Cloud.Calls.Contains("ensure-dns d1-1.paas.test."));
+    }
 }
