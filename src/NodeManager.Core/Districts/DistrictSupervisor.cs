@@ -56,11 +56,12 @@ public static class DistrictSupervisor
     /// <summary>
     /// The watcher's decision for this district, with the hosts gears may move to, the policy's conditions for the
     /// district's profile, and every host the capacity document reported (null when the source failed): an Active node
-    /// missing from it is told to verify itself.
+    /// missing from it is told to verify itself. <c>LaunchesSeen</c> is how many launches the district had journaled in
+    /// the view the decision was made from: a scale-up decided before a later launch was journaled is not acted on.
     /// </summary>
     public sealed record Decide(
         string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
-        IReadOnlySet<string>? ReportedHosts = null);
+        IReadOnlySet<string>? ReportedHosts = null, int LaunchesSeen = 0);
 
     /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
     public sealed record RequestDrain(string Host, string Reason);

@@ -102,6 +102,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
         switch (decision)
         {
+            case ScaleUp when decide.LaunchesSeen < _state.NextSeq - 1:
+                // Decided from a view older than a launch journaled since: the policy did not count that launch, so
+                // acting on it could launch twice. The next cycle decides again from a view that has it.
+                LogStaleScaleUp(_log, Name, decide.LaunchesSeen, _state.NextSeq - 1);
+                break;
             case ScaleUp up:
                 BeginLaunch(up);
                 break;
@@ -121,8 +126,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     {
         if (_launching || LaunchesWait()) return;
         _launching = true;
+        var nextSeq = _state.NextSeq;
         _services.Limits.GetAsync(CancellationToken.None)
-            .PipeTo(Self, success: limits => new LimitsChecked(up, limits, null), failure: error => new LimitsChecked(up, null, error));
+            .PipeTo(Self, success: limits => new LimitsChecked(up, nextSeq, limits, null), failure: error => new LimitsChecked(up, nextSeq, null, error));
     }
 
     private void OnLimitsChecked(LimitsChecked check)
@@ -136,8 +142,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         }
 
         _services.Board.CloudFault = null;
-        // A back-off may have begun while the limits were read (a launch failed, the cloud refused one).
-        if (check.Up.Count > 0 && LaunchesWait()) return;
+        // A back-off may have begun while the limits were read (a launch failed, the cloud refused one); a launch may have
+        // been journaled since the check began, which this decision did not count.
+        if (check.Up.Count > 0 && (LaunchesWait() || check.NextSeq != _state.NextSeq)) return;
 
         var profile = _services.Profiles.For(_state.Profile);
         var volumeGb = profile.Volume.Enabled ? profile.Volume.SizeGb : 0;
@@ -148,7 +155,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             return;
         }
 
-        ClearExhaustion("limits show headroom again", proven: false);
+        // An exhaustion whose back-off ran out stays raised while launches try again: only a node launched since it began
+        // becoming Active proves capacity back (OnNodeChanged clears it, proven, and the next exhaustion starts from the
+        // shortest back-off), and a launch refused again doubles it. Without demand there is no launch to prove it, so
+        // the recovery probe clears it on headroom alone, unproven: limits never show "no valid host", and a refusal
+        // soon after keeps doubling.
+        if (check.Up.Count == 0) ClearExhaustion("limits show headroom again", proven: false);
         var fit = limits.NodesThatFit(profile.Cores, profile.RamMb, volumeGb);
         var count = (int)Math.Min(check.Up.Count, fit);
         var launched = 0;
@@ -266,8 +278,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
                     LogLaunchesWork(_log, Name, view.Host);
                     Publish();
                 });
-            // Capacity is proven back only by a node launched after the exhaustion began.
-            if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At >= backoff.Since)
+            // Capacity is proven back only by a node launched after the exhaustion began; one launched in the same instant
+            // came with the launch the cloud refused.
+            if (view.Phase == NodePhase.Active && _state.Backoff is { } backoff && view.History.Count > 0 && view.History[0].At > backoff.Since)
                 ClearExhaustion($"{view.Host}, launched since, became Active", proven: true);
         }
 
@@ -319,9 +332,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     {
         if (_state.Backoff is not { } b || b.IsActive(Now) || _launching) return;
         _launching = true;
+        var probe = new ScaleUp(Name, 0, "probe");
+        var nextSeq = _state.NextSeq;
         _services.Limits.GetAsync(CancellationToken.None)
-            .PipeTo(Self, success: limits => new LimitsChecked(new ScaleUp(Name, 0, "probe"), limits, null),
-                failure: error => new LimitsChecked(new ScaleUp(Name, 0, "probe"), null, error));
+            .PipeTo(Self, success: limits => new LimitsChecked(probe, nextSeq, limits, null), failure: error => new LimitsChecked(probe, nextSeq, null, error));
     }
 
     private void ClearExhaustion(string why, bool proven)
@@ -441,7 +455,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         return $"{q.Used} of {q.Limit} used";
     }
 
-    private sealed record LimitsChecked(ScaleUp Up, ReadLimits? Limits, Exception? Error);
+    /// <summary>The limits read for <paramref name="Up"/>, begun when the district's next launch was <paramref name="NextSeq"/>.</summary>
+    private sealed record LimitsChecked(ScaleUp Up, int NextSeq, ReadLimits? Limits, Exception? Error);
 
     private sealed record RecreateNode(string LaunchId);
 
@@ -471,6 +486,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{District}: capacity is back ({Why}); exhaustion cleared")]
     private static partial void LogRecovered(ILogger logger, string district, string why);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{District}: not acting on a scale-up decided when {Seen} launch(es) were journaled, now {Launches}")]
+    private static partial void LogStaleScaleUp(ILogger logger, string district, int seen, int launches);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: cannot read the cloud's limits, not launching this time: {Error}")]
     private static partial void LogLimitsUnknown(ILogger logger, string district, string error);

@@ -45,6 +45,64 @@ public sealed class ExhaustionSpec : ControllerSpecBase
         Assert.Single(World.Cloud.Servers);
     }
 
+    /// <summary>
+    /// Rule: only proof clears an exhaustion. Nodes launched before it began prove nothing when they become Active; once
+    /// its back-off runs out the condition stays raised while launches try again, and a refusal doubles the back-off; the
+    /// first node launched since that becomes Active clears it, so the next exhaustion starts from the shortest back-off.
+    /// </summary>
+    [Fact]
+    public void Exhaustion_must_stay_raised_until_a_node_launched_since_becomes_Active_and_then_start_again_from_the_shortest_back_off()
+    {
+        Scaling = Scaling with
+        {
+            MaxConcurrentLaunches = 4,
+            ExhaustionBackoffMin = TimeSpan.FromMinutes(2),
+            ExhaustionBackoffMax = TimeSpan.FromMinutes(10),
+        };
+        World.Cloud.Options.InstanceQuota = 2;
+        var paas = Paas(Time, new DemandPoint(TimeSpan.Zero, 600));
+        StartController(new UnknownLimitsCloud(World.Cloud), paas);
+        var cleared = false;
+
+        AdvanceUntil(() => Exhausted() is not null, () => $"the exhausted condition ({Describe()})");
+        var first = Exhausted()!;
+        Assert.Equal(TimeSpan.FromMinutes(2), first.RetryAt!.Value - first.Since);
+        Assert.True(NodesIn(NodePhase.Active) < 2, $"a node still booting when the exhaustion began ({Describe()})");
+
+        // The two nodes the quota let through were launched before the exhaustion: their becoming Active proves nothing.
+        AdvanceUntil(() => WatchCleared(ref cleared) && NodesIn(NodePhase.Active) == 2, () => $"two Active nodes ({Describe()})");
+        Assert.True(Time.GetUtcNow() < first.RetryAt.Value, "the nodes became Active while the back-off ran");
+        Assert.False(cleared, "the exhaustion cleared when nodes launched before it became Active");
+
+        // The back-off runs out, the retry is refused again: the condition never cleared, and the back-off doubled.
+        AdvanceUntil(() => WatchCleared(ref cleared) && Exhausted() is { } c && c.RetryAt > first.RetryAt,
+            () => $"a second refusal ({Describe()})", TimeSpan.FromSeconds(5));
+        Assert.False(cleared, "the exhaustion cleared before any launch proved capacity back");
+        var second = Exhausted()!;
+        Assert.Equal(first.Since, second.Since);
+        Assert.InRange(second.RetryAt!.Value, first.RetryAt.Value + TimeSpan.FromMinutes(4), first.RetryAt.Value + TimeSpan.FromMinutes(5));
+
+        // Capacity comes back: the first node launched since becomes Active and clears the condition...
+        World.Cloud.Options.InstanceQuota = 4;
+        AdvanceUntil(() => Exhausted() is null, () => $"the exhaustion cleared ({Describe()})", TimeSpan.FromSeconds(5));
+        Assert.InRange(NodesIn(NodePhase.Active), 3, 4);
+        Assert.Null(Host!.Board.Districts["d1"].State.PreviousBackoff);
+
+        // ...as proven: the next refusal starts from the shortest back-off instead of doubling on.
+        AdvanceUntil(() => Exhausted() is not null, () => $"a third refusal ({Describe()})");
+        var third = Exhausted()!;
+        Assert.True(third.Since > second.RetryAt, $"a new exhaustion, not the old one continued ({third.Since:HH:mm:ss})");
+        Assert.Equal(TimeSpan.FromMinutes(2), third.RetryAt!.Value - third.Since);
+    }
+
+    private Core.Status.ConditionStatus? Exhausted() => District("d1")?.Conditions.FirstOrDefault(c => c.Type == "exhausted");
+
+    private bool WatchCleared(ref bool cleared)
+    {
+        cleared |= Exhausted() is null;
+        return true;
+    }
+
     private string Describe() => string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"));
 
     /// <summary>Wraps a cloud so that it reports no limits (the quota surfaces as a refused create).</summary>
