@@ -1,5 +1,6 @@
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Tests.Support;
 using NodeManager.Simulators.Paas;
 
 namespace NodeManager.Core.Tests.Controller;
@@ -106,40 +107,8 @@ public sealed class ExhaustionSpec : ControllerSpecBase
     private string Describe() => string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"));
 
     /// <summary>Wraps a cloud so that it reports no limits (the quota surfaces as a refused create).</summary>
-    private sealed class UnknownLimitsCloud(ICloud inner) : ICloud
+    private sealed class UnknownLimitsCloud(ICloud inner) : DelegatingCloud(inner)
     {
-        public bool SupportsDns => inner.SupportsDns;
-
-        public Task<CloudLimits> GetLimitsAsync(CancellationToken cancellationToken) => Task.FromResult(CloudLimits.Unlimited);
-
-        public Task<CloudServer?> FindServerAsync(string name, CancellationToken cancellationToken) => inner.FindServerAsync(name, cancellationToken);
-
-        public Task<CloudServer?> GetServerAsync(string serverId, CancellationToken cancellationToken) => inner.GetServerAsync(serverId, cancellationToken);
-
-        public Task<CloudServer> CreateServerAsync(ServerSpec spec, CancellationToken cancellationToken) => inner.CreateServerAsync(spec, cancellationToken);
-
-        public Task DeleteServerAsync(string serverId, CancellationToken cancellationToken) => inner.DeleteServerAsync(serverId, cancellationToken);
-
-        public Task<CloudVolume?> FindVolumeAsync(string name, CancellationToken cancellationToken) => inner.FindVolumeAsync(name, cancellationToken);
-
-        public Task<CloudVolume?> GetVolumeAsync(string volumeId, CancellationToken cancellationToken) => inner.GetVolumeAsync(volumeId, cancellationToken);
-
-        public Task<CloudVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => inner.CreateVolumeAsync(spec, cancellationToken);
-
-        public Task AttachVolumeAsync(string serverId, string volumeId, string? device, CancellationToken cancellationToken) =>
-            inner.AttachVolumeAsync(serverId, volumeId, device, cancellationToken);
-
-        public Task DeleteVolumeAsync(string volumeId, CancellationToken cancellationToken) => inner.DeleteVolumeAsync(volumeId, cancellationToken);
-
-        public Task<IReadOnlyList<CloudServer>> ListServersAsync(IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
-            inner.ListServersAsync(metadata, cancellationToken);
-
-        public Task<IReadOnlyList<CloudVolume>> ListVolumesAsync(IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
-            inner.ListVolumesAsync(metadata, cancellationToken);
-
-        public Task EnsureDnsRecordAsync(DnsRecordSpec record, CancellationToken cancellationToken) => inner.EnsureDnsRecordAsync(record, cancellationToken);
-
-        public Task DeleteDnsRecordAsync(string zone, string name, string type, CancellationToken cancellationToken) =>
-            inner.DeleteDnsRecordAsync(zone, name, type, cancellationToken);
+        public override Task<CloudLimits> GetLimitsAsync(CancellationToken cancellationToken) => Task.FromResult(CloudLimits.Unlimited);
     }
 }
