@@ -49,10 +49,8 @@ public sealed record NodeSnapshot(
     bool ScaleInProtected = false,
     DateTimeOffset? ActiveSince = null)
 {
-    public bool Managed => Phase is not null;
-
     /// <summary>Requested … Joining: a launch in flight.</summary>
-    public bool Launching => Phase is NodePhase.Requested or NodePhase.Booting or NodePhase.VolumeAttaching or NodePhase.Joining;
+    public bool Launching => Phase is { } phase && phase.IsLaunching();
 
     /// <summary>Draining or Reclaiming: on its way out, no longer counted as capacity.</summary>
     public bool Leaving => Phase is NodePhase.Draining or NodePhase.Reclaiming;
