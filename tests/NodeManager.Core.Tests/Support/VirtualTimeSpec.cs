@@ -57,18 +57,27 @@ public abstract class VirtualTimeSpec : Akka.TestKit.Xunit2.TestKit
     internal TimeProvider Time { get; }
 
     /// <summary>
+    /// How long real time may pass in one <see cref="AdvanceUntil(Func{bool}, string, TimeSpan?)"/> before it fails: a guard
+    /// against a hang, not a timing target. Every spec in the process waits for every other's actors to go idle, so
+    /// several suites at once on two cores stretch a wait of a few seconds many times over.
+    /// </summary>
+    internal static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    /// <summary>
     /// Moves virtual time on in <paramref name="step"/>s (1 s by default), each once the actors are idle, until
-    /// <paramref name="condition"/> holds; fails after 60 s of real time.
+    /// <paramref name="condition"/> holds; the condition too is read only while the actors are idle, so it never sees a
+    /// state half-way through a change. Fails after <see cref="Patience"/> of real time.
     /// </summary>
     internal void AdvanceUntil(Func<bool> condition, string what, TimeSpan? step = null) =>
         AdvanceUntil(condition, () => what, step);
 
     internal void AdvanceUntil(Func<bool> condition, Func<string> what, TimeSpan? step = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            AwaitIdle(deadline);
+            // Time never moves on, and the condition is never read, while an actor is still busy.
+            Assert.True(AwaitIdle(deadline), $"the actors did not go idle within {Patience} while waiting for {what()} at {Time.GetUtcNow():HH:mm:ss}");
             if (condition()) return;
             Assert.True(DateTime.UtcNow < deadline, $"waiting for {what()} at {Time.GetUtcNow():HH:mm:ss}");
             Scheduler.Advance(step ?? TimeSpan.FromSeconds(1));
@@ -77,13 +86,16 @@ public abstract class VirtualTimeSpec : Akka.TestKit.Xunit2.TestKit
 
     /// <summary>
     /// Waits until no dispatcher work is queued or running, seen twice in a row around a spin (a handler's own Tell is
-    /// queued before it returns, so only a gap the width of that spin could be missed). The count is the process's:
-    /// specs running in parallel wait for each other's actors too, which costs time, never correctness.
+    /// queued before it returns, so only a gap the width of that spin could be missed); false when
+    /// <paramref name="deadline"/> passed first. The count is the process's: specs running in parallel wait for each
+    /// other's actors too, which costs time, never correctness.
     /// </summary>
-    internal static void AwaitIdle(DateTime deadline)
+    internal static bool AwaitIdle(DateTime deadline)
     {
         var spin = new SpinWait();
-        for (var quiet = 0; quiet < 2 && DateTime.UtcNow < deadline; spin.SpinOnce())
+        var quiet = 0;
+        for (; quiet < 2 && DateTime.UtcNow < deadline; spin.SpinOnce())
             quiet = CountingExecutorConfigurator.Pending == 0 ? quiet + 1 : 0;
+        return quiet >= 2;
     }
 }
