@@ -77,7 +77,7 @@ public abstract class VirtualTimeSpec : Akka.TestKit.Xunit2.TestKit
         while (true)
         {
             // Time never moves on, and the condition is never read, while an actor is still busy.
-            Assert.True(AwaitIdle(deadline), $"the actors did not go idle within {Patience} while waiting for {what()} at {Time.GetUtcNow():HH:mm:ss}");
+            Assert.True(AwaitIdle(deadline), $"waiting for {what()} at {Time.GetUtcNow():HH:mm:ss}: {Patience} of real time passed with the actors still busy");
             if (condition()) return;
             Assert.True(DateTime.UtcNow < deadline, $"waiting for {what()} at {Time.GetUtcNow():HH:mm:ss}");
             Scheduler.Advance(step ?? TimeSpan.FromSeconds(1));
