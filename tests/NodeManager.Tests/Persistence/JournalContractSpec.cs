@@ -26,7 +26,11 @@ namespace NodeManager.Tests.Persistence;
 /// </summary>
 public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
 {
-    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a wait on the real journal may take: a guard against a hang, not a timing target. Four suites at once on
+    /// two cores once kept a SQLite replay past 20 s.
+    /// </summary>
+    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
