@@ -60,10 +60,10 @@ public static class DistrictSupervisor
     /// </summary>
     public sealed record Decide(
         string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
-        IReadOnlySet<string>? ReportedHosts = null);
+        IReadOnlySet<string>? ReportedHosts = null) : IVersionedMessage;
 
     /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
-    public sealed record RequestDrain(string Host, string Reason);
+    public sealed record RequestDrain(string Host, string Reason) : IVersionedMessage;
 
-    public sealed record DrainAccepted(string Host);
+    public sealed record DrainAccepted(string Host) : IVersionedMessage;
 }

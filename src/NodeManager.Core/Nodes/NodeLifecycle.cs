@@ -84,7 +84,8 @@ public static class NodeLifecycle
     /// <summary>Drain the node and give it back; ignored unless Active (answered with <see cref="DrainRefused"/>).</summary>
     public sealed record Drain(string Reason, IReadOnlyList<string> Targets);
 
-    public sealed record DrainRefused(string Host, string Reason);
+    /// <summary>The answer to a drain the node or its district refused (crosses members as the operator's reply).</summary>
+    public sealed record DrainRefused(string Host, string Reason) : IVersionedMessage;
 
     /// <summary>The platform stopped reporting this Active node: check its server, then rejoin it or give it up.</summary>
     public sealed class Verify
