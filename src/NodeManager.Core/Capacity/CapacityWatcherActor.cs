@@ -9,8 +9,9 @@ using static NodeManager.Core.Capacity.CapacityWatcher;
 namespace NodeManager.Core.Capacity;
 
 /// <summary>
-/// Polls the capacity source every <c>capacity.interval</c>, merges the document with the districts' published state,
-/// asks <see cref="ScalingPolicy"/>, and sends each district its decision (ScaleUp, ScaleDown or Hold with a reason).
+/// Polls the capacity source every <c>capacity.interval</c> (once for the whole cluster: it runs as a cluster singleton), merges the document with the districts' published state,
+/// asks <see cref="ScalingPolicy"/>, and sends each district its decision (ScaleUp, ScaleDown or Hold with a reason)
+/// through the district shard region, wherever the district runs.
 /// A source that fails or times out makes every district hold — no scaling on stale data. Each cycle it also looks for
 /// leaked servers (this cluster's metadata, no node knows them): reported always, deleted only with
 /// <c>cleanup.delete-leaked = on</c>.
@@ -83,7 +84,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         {
             var district = snapshot.Districts.First(d => d.Name == decision.District);
             var conditions = outcome.Conditions.Where(c => c.Subject == district.Profile || c.Subject == district.Name).ToList();
-            _districts.Tell(new DistrictsActor.ToDistrict(decision.District, new DistrictSupervisor.Decide(
+            _districts.Tell(DistrictEntity.To(decision.District, new DistrictSupervisor.Decide(
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
                 conditions,
                 read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal))));
@@ -103,7 +104,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         _services.Board.CapacityFault = reason;
         LogSourceFailed(_log, reason);
         foreach (var view in _services.Board.Districts.Values)
-            _districts.Tell(new DistrictsActor.ToDistrict(view.Name,
+            _districts.Tell(DistrictEntity.To(view.Name,
                 new DistrictSupervisor.Decide(view.Profile, new Hold(view.Name, reason), [], view.Conditions)));
         Context.System.EventStream.Publish(new SourceFailed(Now, reason));
     }

@@ -59,7 +59,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
             Logged);
-        return Host = ControllerHost.Start(services, Sys);
+        return Host = ControllerHost.Start(services, Sys, Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name));
     }
 
     internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using NodeManager.Core.Tests.Support;
 using Akka.Actor;
 using Akka.Persistence;
 using BenchmarkDotNet.Attributes;
@@ -121,10 +122,10 @@ public class IdleNodeMemoryBenchmark
     {
         var services = BenchmarkController.Services(new ForgetfulCloud(), new BenchmarkController.FixedCapacity(new CapacityDocument([], [])),
             new ForgetfulPlatform(ready: true), loggers: loggers);
-        var districts = system.ActorOf(Props.Create(typeof(DistrictsActor), services), "districts");
+        var districts = system.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name);
         // A persistent actor answers its first command once recovered: the drain request of a host it does not have.
         var recovered = Enumerable.Range(0, Districts).Select(d => districts.Ask<NodeLifecycle.DrainRefused>(
-            new DistrictsActor.ToDistrict($"d{d}", new DistrictSupervisor.RequestDrain("nobody.example.com", "recovered?")), Timeout));
+            DistrictEntity.To($"d{d}", new DistrictSupervisor.RequestDrain("nobody.example.com", "recovered?")), Timeout));
         if (!Task.WhenAll(recovered).Wait(Timeout))
             throw new TimeoutException("the districts did not recover");
         BenchmarkController.WaitUntil(() => ActiveNodes(services.Board) == Nodes, Timeout, () => $"{ActiveNodes(services.Board)} of {Nodes} nodes Active");
