@@ -39,6 +39,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         Receive<Akka.Actor.Status.Failure>(f =>
         {
             _services.Board.CloudFault = $"a leak scan call failed: {f.Cause.Message}";
+            _services.Board.PublishCapacity();
             LogLeakScanFailed(_log, f.Cause.Message);
         });
         Receive<Akka.Actor.Status.Success>(_ => { });
@@ -90,6 +91,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
                 read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal))));
         }
 
+        board.PublishCapacity();
         Context.System.EventStream.Publish(new Evaluated(now, outcome));
         _services.Cloud.ListServersAsync(CloudMetadata.ForCluster(_services.Cluster), CancellationToken.None)
             .PipeTo(Self, success: servers => new LeakScan(servers));
@@ -103,6 +105,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             : $"holding: the capacity source failed: {failed.Error.Message}";
         _services.Board.CapacityFault = reason;
         LogSourceFailed(_log, reason);
+        _services.Board.PublishCapacity();
         foreach (var view in _services.Board.Districts.Values)
             _districts.Tell(DistrictEntity.To(view.Name,
                 new DistrictSupervisor.Decide(view.Profile, new Hold(view.Name, reason), [], view.Conditions)));
@@ -120,6 +123,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             .Where(s => !known.Contains(s.Name) && (s.Created is not { } created || now - created >= _services.Cleanup.LeakGrace))
             .ToList();
         _services.Board.Leaks = [.. leaked.Select(s => s.Name)];
+        _services.Board.PublishCapacity();
         if (leaked.Count == 0) return;
         foreach (var server in leaked)
         {

@@ -20,6 +20,30 @@ public sealed class ControllerBoard
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cluster member driving each district (its address), as the district last published it.</summary>
+    public ConcurrentDictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>This member's address when the controller runs in a cluster; districts published here are its own.</summary>
+    public string? LocalMember { get; set; }
+
+    /// <summary>Called with every view a district of this member publishes (a cluster shares it with the other members).</summary>
+    public Action<DistrictView>? DistrictPublished { get; set; }
+
+    /// <summary>Called after the capacity watcher has changed what the board says about capacity, the cloud or leaks.</summary>
+    public Action? CapacityPublished { get; set; }
+
+    /// <summary>A district of this member publishes its view: readers here see it at once, other members soon after.</summary>
+    public void Publish(DistrictView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        Districts[view.Name] = view;
+        if (LocalMember is { } member) Owners[view.Name] = member;
+        DistrictPublished?.Invoke(view);
+    }
+
+    /// <summary>The capacity watcher has written <see cref="LastDocument"/>, the faults or the leaks.</summary>
+    public void PublishCapacity() => CapacityPublished?.Invoke();
+
     public CapacityDocument? LastDocument { get; set; }
 
     public bool CapacityAnswered { get; set; }

@@ -50,5 +50,7 @@ public static class ControllerEvents
         .Register<DistrictSupervisor.Decide>("district.decide.v1")
         .Register<DistrictSupervisor.RequestDrain>("district.request-drain.v1")
         .Register<DistrictSupervisor.DrainAccepted>("district.drain-accepted.v1")
-        .Register<NodeLifecycle.DrainRefused>("node.drain-refused.v1");
+        .Register<NodeLifecycle.DrainRefused>("node.drain-refused.v1")
+        .Register<BoardReplication.DistrictPublished>("board.district-published.v1")
+        .Register<BoardReplication.CapacityPublished>("board.capacity-published.v1");
 }

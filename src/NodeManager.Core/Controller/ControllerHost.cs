@@ -186,7 +186,7 @@ public sealed partial class ControllerHost : IControllerStatus
             conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));
 
         return new DistrictStatus(view.Name, view.Profile, view.Settings.MinNodes, view.Settings.MaxNodes, view.Settings.Paused,
-            byState, utilisation, view.State.LastDecision, conditions);
+            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name));
     }
 
     private NodeStatus ToStatus(NodeView node)

@@ -402,9 +402,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
         LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
 
-    private void Publish() => _services.Board.Districts[Name] = new DistrictView(
+    private void Publish() => _services.Board.Publish(new DistrictView(
         Name, _state.Profile, Settings, [.. LiveViews().OrderBy(v => v.Index)],
-        FinishedViews(), _state, _conditions, _recovered);
+        FinishedViews(), _state, _conditions, _recovered));
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Configuration;
 using NodeManager.Core.Cloud.Simulated;
 using NodeManager.Core.Controller;
@@ -72,7 +73,7 @@ public sealed class ShardedDistrictSpec : Akka.TestKit.Xunit2.TestKit
                 RestartBackoffMin = TimeSpan.FromMilliseconds(100),
                 RestartBackoffMax = TimeSpan.FromMilliseconds(500),
             },
-            DistrictsSettings.Uniform(DistrictSettings.Default with { MinNodes = 1, MaxNodes = 3 }),
+            DistrictsSettings.Uniform(DistrictSettings.Default with { MinNodes = 1, MaxNodes = 1 }),
             ProfilesSettings.Single(new ProfileSettings("small", "centos", "m1.small")
             {
                 Volume = new VolumeSettings(true, 10, null, "/dev/vdb"),
@@ -146,6 +147,30 @@ public sealed class ShardedDistrictSpec : Akka.TestKit.Xunit2.TestKit
         AwaitAssert(() => Assert.NotNull(Identify($"/user/{ControllerHost.WatcherName}/singleton")), Patience);
         AwaitAssert(() => Assert.True(Services.Board.CapacityAnswered), Patience);
         Assert.Equal($"/user/{ControllerHost.WatcherName}-proxy", host.Watcher.Path.ToStringWithoutAddress());
+    }
+
+    [Fact]
+    public async Task A_district_another_member_publishes_must_show_here_naming_the_member_that_drives_it()
+    {
+        var host = ControllerHost.StartClustered(Services, Sys);
+        AwaitAssert(() => Assert.True(Services.Board.Districts.TryGetValue("d1", out var view) && view.Recovered), Patience);
+        const string other = "akka.tcp://test@127.0.0.1:4999";
+        // What the other member sends, through the serializer as it would cross the wire.
+        var sent = new BoardReplication.DistrictPublished(other, Services.Board.Districts["d1"] with { Name = "d9" });
+        var serializer = Sys.Serialization.FindSerializerFor(sent);
+        var received = Sys.Serialization.Deserialize(
+            serializer.ToBinary(sent), serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, sent));
+
+        AwaitAssert(() =>
+        {
+            DistributedPubSub.Get(Sys).Mediator.Tell(new Publish(BoardReplication.Topic, received));
+            Assert.True(Services.Board.Owners.ContainsKey("d9"));
+        }, Patience);
+
+        var districts = await host.GetDistrictsAsync(CancellationToken.None);
+        Assert.Equal(Cluster.Get(Sys).SelfAddress.ToString(), districts.Single(d => d.Name == "d1").Owner);
+        Assert.Equal(other, districts.Single(d => d.Name == "d9").Owner);
+        Assert.Equal("small", districts.Single(d => d.Name == "d9").Profile);
     }
 
     private IActorRef? Identify(string path)

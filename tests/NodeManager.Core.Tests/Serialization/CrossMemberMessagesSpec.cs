@@ -1,4 +1,5 @@
 using Akka.Actor;
+using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
@@ -20,6 +21,8 @@ public sealed class CrossMemberMessagesSpec : IDisposable
         typeof(DistrictSupervisor.RequestDrain),
         typeof(DistrictSupervisor.DrainAccepted),
         typeof(NodeLifecycle.DrainRefused),
+        typeof(BoardReplication.DistrictPublished),
+        typeof(BoardReplication.CapacityPublished),
     ];
 
     public void Dispose() => _system.Dispose();
