@@ -52,6 +52,8 @@ public sealed partial class NodeManagerHost
             cluster.Join(cluster.SelfAddress);
         }
 
+        services.GetRequiredService<ClusterMembersSlot>().Attach(cluster);
+
         var shutdown = CoordinatedShutdown.Get(system);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<NodeManagerHost>();
         var server = services.GetRequiredService<IServer>();

@@ -38,6 +38,7 @@ public static class ManagementEndpoint
             json.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddSingleton(status);
+        builder.Services.AddSingleton<ClusterMembersSlot>();
         builder.Services.AddSingleton(redactor);
         builder.Services.AddSingleton(settings);
         return builder;
