@@ -16,7 +16,7 @@ public sealed class ClusterMembersEndpointSpec
     {
         var runtime = new FakeControllerRuntime(() => "not probed");
         var options = new NodeManagerHostOptions(
-            TestConfig.WithOwnJournal(),
+            OwnStores(),
             HostSettings.Default with { ClusterName = "broker-east" },
             ManagementSettings.Default with { Port = 0 },
             (_, _, _) => Task.FromResult<IControllerRuntime>(runtime));
@@ -37,6 +37,31 @@ public sealed class ClusterMembersEndpointSpec
         Assert.Equal(JsonValueKind.Array, member.GetProperty("roles").ValueKind);
         Assert.Empty(body.GetProperty("unreachable").EnumerateArray());
         Assert.Equal(1, body.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_members_actor_system_must_refuse_to_write_a_product_type_with_Akkas_Newtonsoft_fallback()
+    {
+        var runtime = new FakeControllerRuntime(() => "not probed");
+        var options = new NodeManagerHostOptions(
+            OwnStores(), HostSettings.Default, ManagementSettings.Default with { Port = 0 },
+            (_, _, _) => Task.FromResult<IControllerRuntime>(runtime));
+        await using var host = await NodeManagerHost.StartAsync(options, CancellationToken.None).WaitAsync(Limit);
+        var drain = new NodeManager.Core.Nodes.NodeLifecycle.Drain("operator", []);
+
+        var fallback = host.System.Serialization.FindSerializerFor(drain);
+        var decide = host.System.Serialization.FindSerializerFor(new NodeManager.Core.Districts.DistrictSupervisor.RequestDrain("h", "r"));
+
+        Assert.IsType<NodeManager.Core.Serialization.ProductFallbackSerializer>(fallback);
+        Assert.Throws<NodeManager.Core.Serialization.UnregisteredMessageTypeException>(() => fallback.ToBinary(drain));
+        Assert.IsType<NodeManager.Core.Serialization.ProductSerializer>(decide);
+    }
+
+    // Journal and snapshot store in one file of this spec's own: hosts of other specs never hold its lock.
+    private static NodeManager.Hocon.Config OwnStores()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "nodemanager-specs", $"{Guid.NewGuid():N}.db");
+        return TestConfig.WithOwnJournal($"node-manager.persistence.snapshot-store.connection-string = \"Data Source={file}\"");
     }
 
     // Joining itself takes a gossip round or two.
