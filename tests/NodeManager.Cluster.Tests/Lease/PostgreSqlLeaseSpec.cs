@@ -57,6 +57,25 @@ public sealed class PostgreSqlLeaseSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_holder_whose_renew_fails_must_report_the_lease_lost()
+    {
+        var a = _table.Lease("d1", "a", _clock, Interval, Ttl);
+        var lost = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(await a.Acquire(e => lost.TrySetResult(e)).WaitAsync(Timeout));
+        // The database loses the table under the holder: its next renew fails instead of being refused.
+        await _table.DisposeAsync();
+
+        await _clock.WhenTimer(d => d == Interval).WaitAsync(Timeout);
+        _clock.Advance(Interval);
+        var cause = await lost.Task.WaitAsync(Timeout);
+
+        Assert.StartsWith("lease d1 (epoch 1): renew failed: Could not renew lease [d1, a] in PostgreSQL ", cause.Message, StringComparison.Ordinal);
+        Assert.Contains($"table \"{_table.Schema}\".\"leases\"", cause.Message, StringComparison.Ordinal);
+        Assert.False(a.CheckLease());
+        Assert.Equal(cause.Message, a.LostReason);
+    }
+
+    [Fact]
     public async Task A_holder_paused_past_its_lease_must_read_it_lost_before_any_renew()
     {
         var paused = new PausedTimers(_clock);
