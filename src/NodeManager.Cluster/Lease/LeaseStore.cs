@@ -18,7 +18,7 @@ internal sealed class LeaseStore(PostgreSqlLeaseSettings settings)
 {
     private const string Now = "COALESCE(@now, statement_timestamp())";
 
-    // Created once per process and table; a failed creation is tried again on the next call.
+    // Created (or, without auto-initialize, found) once per process and table; a failed attempt is made again by the next call.
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Initialized = new(StringComparer.Ordinal);
 
     private string Table => $"\"{settings.Schema}\".\"{settings.Table}\"";
@@ -106,9 +106,14 @@ internal sealed class LeaseStore(PostgreSqlLeaseSettings settings)
     {
         var key = $"{settings.ConnectionString}|{settings.Schema}|{settings.Table}|{settings.AutoInitialize}";
         var lazy = Initialized.GetOrAdd(key, _ => new Lazy<Task>(() => InitializeAsync(CancellationToken.None)));
-        var task = lazy.Value;
-        if (task.IsFaulted || task.IsCanceled) Initialized.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, lazy));
-        return task.WaitAsync(ct);
+        if (lazy.Value is { IsFaulted: true } or { IsCanceled: true })
+        {
+            // An earlier attempt failed (the database was away): this call tries again rather than repeating its error.
+            Initialized.TryRemove(KeyValuePair.Create(key, lazy));
+            lazy = Initialized.GetOrAdd(key, _ => new Lazy<Task>(() => InitializeAsync(CancellationToken.None)));
+        }
+
+        return lazy.Value.WaitAsync(ct);
     }
 
     private async Task InitializeAsync(CancellationToken ct)

@@ -157,6 +157,18 @@ public sealed class LeaseStoreSpec : IAsyncLifetime
         Assert.False(await _table.ExistsAsync("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)"));
     }
 
+    [Fact]
+    public async Task Without_auto_initialize_a_table_created_later_must_be_found_by_the_next_call()
+    {
+        var store = new LeaseStore(_table.Settings with { AutoInitialize = false });
+        await Assert.ThrowsAsync<LeaseStoreMissingException>(() => store.AcquireAsync("d2", "b", Ttl, T0, CancellationToken.None).WaitAsync(Timeout));
+
+        await Acquire("a", T0);
+        var found = await store.AcquireAsync("d2", "b", Ttl, T0, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(1, found!.Epoch);
+    }
+
     public Task InitializeAsync() => _table.InitializeAsync();
 
     public Task DisposeAsync() => _table.DisposeAsync();
