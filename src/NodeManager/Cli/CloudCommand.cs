@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Hosting;
 using NodeManager.OpenStack;
@@ -56,9 +57,14 @@ public static class CloudCommand
             var settings = OpenStackSettings.Create(root);
             client = OpenStackClient.Create(settings, CredentialResolver.ForProcess().Resolve(settings));
         }
-        catch (Exception e) when (e is ConfigException or CredentialsException)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException or CredentialsException)
         {
-            await error.WriteLineAsync($"nodemgr cloud check: {e.Message}");
+            // Each configuration fault on its own line, like `config validate`; a credentials problem is one line.
+            foreach (var message in e is CredentialsException ? [e.Message] : ConfigErrorsException.Of(e).Select(f => f.Message))
+            {
+                await error.WriteLineAsync($"nodemgr cloud check: {message}");
+            }
+
             return ExitCodes.ConfigError;
         }
         using (client)
