@@ -13,10 +13,10 @@ namespace NodeManager.Cli;
 /// <summary>
 /// `nodemgr cloud check [--config FILE…]`: authenticates with the configured credentials (precedence in
 /// reference.conf, node-manager.openstack), prints the endpoints chosen, the absolute limits and usage, and whether the
-/// cloud has each profile's image, flavor and volume type.
+/// cloud has each profile's image, flavor, volume type and networks.
 /// Exit 0; 2 for a configuration or credentials problem; 3 when the cloud refuses authentication, the catalog
 /// lacks a service, the limits cannot be read (the cloud's message on stderr), or the cloud lacks a profile's image,
-/// flavor or volume type (one line each on stderr: file:line:col, key, profile, and what the cloud has instead).
+/// flavor, volume type or network (one line each on stderr: file:line:col, key, profile, and what the cloud has instead).
 /// </summary>
 public static class CloudCommand
 {
@@ -29,7 +29,7 @@ public static class CloudCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var check = new Command("check",
-            "Authenticates, prints the endpoints chosen, the project's absolute limits and usage, and checks each profile's image, flavor and volume type.")
+            "Authenticates, prints the endpoints chosen, the project's absolute limits and usage, and checks each profile's image, flavor, volume type and networks.")
         {
             config,
         };
