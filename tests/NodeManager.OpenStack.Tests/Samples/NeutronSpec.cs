@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using NodeManager.Core.Cloud;
+using NodeManager.Core.Configuration;
 using NodeManager.Core.Nodes;
+using NodeManager.Hocon;
 using NodeManager.OpenStack.Cloud;
 using NodeManager.OpenStack.Compute;
+using NodeManager.OpenStack.Diagnostics;
 using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Tests.Support;
 
@@ -79,6 +82,23 @@ public sealed class NeutronSpec : IDisposable
         var failed = Assert.IsType<NodeLifecycle.LaunchFailed>(NodeLifecycleRules.OnCloudError(
             NodeLifecycleState.Empty, NodeStep.EnsureServer, error, NodeLifecycleSettings.Default, DateTimeOffset.UnixEpoch));
         Assert.Equal(LaunchOutcome.Fail, failed.Outcome);
+    }
+
+    [Fact]
+    public async Task Profile_check_must_report_a_network_name_two_networks_share_as_one_line_naming_both_ids()
+    {
+        var config = ConfigFactory.ParseString("""
+            node-manager.profiles.default { image = "cirros-0.3.2-x86_64-disk", flavor = "m1.small", networks = ["paas-nodes", "shared-net"] }
+            """, "test.conf").WithFallback(NodeManagerConfig.Reference).Resolve();
+
+        var result = await ProfileCheck.RunAsync(_cloud.Client, config);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(
+            "test.conf:1:101: node-manager.profiles.default.networks: profile default: the cloud has 2 networks named \"shared-net\" " +
+            "(9a1b2c3d-4e5f-4a6b-8c7d-e8f9a0b1c201, 9a1b2c3d-4e5f-4a6b-8c7d-e8f9a0b1c202); name one by its id",
+            problem.Message);
+        Assert.Equal([("paas-nodes", true), ("shared-net", false)], result.Checked.Where(v => v.What == "network").Select(v => (v.Value, v.Found)));
     }
 
     [Fact]
