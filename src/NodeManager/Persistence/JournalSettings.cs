@@ -39,19 +39,23 @@ public sealed partial record JournalSettings(
         ArgumentNullException.ThrowIfNull(config);
         var section = config.GetConfig(Section);
         var reader = new SettingsReader(section);
+        var journal = section.GetConfig("journal");
+        var journalReader = reader.For(journal);
+        var journalStore = Store(journal, journalReader, journalReader.Read("batch-size", () => BatchSize(journal), 1), MaxIdentifier - TagTableSuffix.Length);
+        var snapshotStore = Store(section.GetConfig("snapshot-store"), reader.For(section.GetConfig("snapshot-store")), Default.SnapshotStore.BatchSize, MaxIdentifier);
+        var (snapshotEvery, byActor) = Snapshots(section, reader);
+        return reader.Result(new JournalSettings(journalStore, snapshotStore, snapshotEvery, byActor));
+    }
+
+    /// <summary><c>snapshot-every</c> and <c>snapshot-every-by-actor</c>; each fault is collected in <paramref name="reader"/>.</summary>
+    private static (int Every, Dictionary<string, int> ByActor) Snapshots(Config section, SettingsReader reader)
+    {
         var byActor = new Dictionary<string, int>(StringComparer.Ordinal);
         var overrides = section.GetConfig("snapshot-every-by-actor");
         var overridesReader = reader.For(overrides);
         foreach (var actor in overrides.Keys)
             byActor[actor] = overridesReader.Read(actor, () => NonNegative(overrides, actor), 0);
-        var journal = section.GetConfig("journal");
-        var journalReader = reader.For(journal);
-        var settings = new JournalSettings(
-            Store(journal, journalReader, journalReader.Read("batch-size", () => BatchSize(journal), 1), maxTableName: MaxIdentifier - TagTableSuffix.Length),
-            Store(section.GetConfig("snapshot-store"), reader.For(section.GetConfig("snapshot-store")), Default.SnapshotStore.BatchSize, MaxIdentifier),
-            reader.Read("snapshot-every", () => NonNegative(section, "snapshot-every"), 0),
-            byActor);
-        return reader.Result(settings);
+        return (reader.Read("snapshot-every", () => NonNegative(section, "snapshot-every"), 0), byActor);
     }
 
     /// <summary>
