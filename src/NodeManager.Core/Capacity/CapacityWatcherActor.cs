@@ -87,7 +87,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
                 conditions,
                 read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
-                Usage.Of(district.Nodes).Percent)));
+                Utilisation: Usage.Of(district.Nodes).Percent)));
         }
 
         Context.System.EventStream.Publish(new Evaluated(now, outcome));
