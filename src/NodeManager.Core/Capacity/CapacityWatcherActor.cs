@@ -86,7 +86,8 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             _districts.Tell(new DistrictsActor.ToDistrict(decision.District, new DistrictSupervisor.Decide(
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
                 conditions,
-                read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal))));
+                read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
+                Utilisation: Usage.Of(district.Nodes).Percent)));
         }
 
         Context.System.EventStream.Publish(new Evaluated(now, outcome));

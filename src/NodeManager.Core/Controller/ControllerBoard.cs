@@ -66,7 +66,10 @@ public sealed class ControllerBoard
     }
 }
 
-/// <summary>One district as its supervisor last published it.</summary>
+/// <summary>
+/// One district as its supervisor last published it. <see cref="Utilisation"/> (percent) comes from the capacity read
+/// that made <see cref="DistrictState.LastDecision"/>, so the two always describe the same moment.
+/// </summary>
 public sealed record DistrictView(
     string Name,
     string Profile,
@@ -75,4 +78,5 @@ public sealed record DistrictView(
     IReadOnlyList<NodeView> Finished,
     DistrictState State,
     IReadOnlyList<PolicyCondition> Conditions,
-    bool Recovered);
+    bool Recovered,
+    double? Utilisation = null);

@@ -161,8 +161,7 @@ public sealed class ControllerHost : IControllerStatus
         var reported = document?.Nodes.Where(n => n.District == view.Name).ToList() ?? [];
         var unmanaged = reported.Count(n => !managed.Contains(n.Name));
         if (unmanaged > 0) byState["Unmanaged"] = unmanaged;
-        var serving = reported.Where(n => n.Responding).ToList();
-        double? utilisation = serving.Sum(n => n.MaxActiveGears) is > 0 and var max ? Math.Round(100.0 * serving.Sum(n => n.ActiveGears) / max, 1) : null;
+        double? utilisation = view.Utilisation is { } percent ? Math.Round(percent, 1) : null;
 
         var conditions = new List<ConditionStatus>();
         if (view.State.Backoff is { } backoff)

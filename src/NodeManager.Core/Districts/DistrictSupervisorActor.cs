@@ -33,6 +33,8 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private readonly Dictionary<string, NodeView> _finishedViews = new(StringComparer.Ordinal);
     private IReadOnlySet<string> _reportedHosts = new HashSet<string>();
     private IReadOnlyList<PolicyCondition> _conditions = [];
+    // The usage of the capacity read behind _state.LastDecision: set only together with the decision.
+    private double? _utilisation;
     private DistrictState _state;
     private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
     private bool _launching;
@@ -97,8 +99,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
             Record(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
             {
+                _utilisation = decide.Utilisation;
                 LogDecision(_log, Name, decision.Kind, decision.Reason);
+                Publish();
             });
+        else
+            _utilisation = decide.Utilisation; // the same decision again, made from this read
 
         if (decide.ReportedHosts is { } reported)
             _reportedHosts = reported;
@@ -429,7 +435,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
         Name, _state.Profile, Settings, [.. LiveViews().OrderBy(v => v.Index)],
-        FinishedViews(), _state, _conditions, _recovered);
+        FinishedViews(), _state, _conditions, _recovered, _utilisation);
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
