@@ -10,13 +10,20 @@ internal static class PosixProcesses
     public static void Signal(int pid, string signal)
     {
         var id = pid.ToString(CultureInfo.InvariantCulture);
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", signal, id }, RedirectStandardError = true })!;
+        // "--" so that a negative id (a process group) is not read as an option.
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", signal, "--", id }, RedirectStandardError = true })!;
         var error = kill.StandardError.ReadToEnd();
         if (!kill.WaitForExit(10_000) || kill.ExitCode != 0)
         {
             throw new InvalidOperationException($"kill -s {signal} {id} failed: {error.Trim()}");
         }
     }
+
+    /// <summary>
+    /// Sends a signal to every process of the group <paramref name="processGroup"/>, as a terminal sends Ctrl-C (INT) to
+    /// its foreground job.
+    /// </summary>
+    public static void SignalGroup(int processGroup, string signal) => Signal(-processGroup, signal);
 
     /// <summary>True while <paramref name="pid"/> names a process that has not exited (a zombie has exited).</summary>
     public static bool IsRunning(int pid)
