@@ -121,7 +121,7 @@ internal class ChildProcess : IDisposable
     /// not yet), within <paramref name="limit"/>; fails at once, with the child's output, if the child exits first.
     /// </summary>
     public Task UntilHttpAsync(Uri url, Func<HttpResponseMessage, bool> accept, TimeSpan limit) =>
-        HttpCondition.UntilAsync(url, accept, limit, () => HasExited ? $"{_name} exited {_process.ExitCode}" : null, () => Output);
+        HttpCondition.UntilAsync(url, accept, limit, GoneAsync(), () => Output);
 
     /// <summary>
     /// Waits for the exit and the end of both output streams (bounded, so a hung shutdown fails the test, with the child's
@@ -139,6 +139,13 @@ internal class ChildProcess : IDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>Completes, naming the exit code, once the child has exited and both its output streams have ended.</summary>
+    private async Task<string> GoneAsync()
+    {
+        await _process.WaitForExitAsync();
+        return $"{_name} exited {_process.ExitCode}";
     }
 
     public void Dispose()

@@ -8,10 +8,11 @@ internal static class HttpCondition
     /// <summary>
     /// GETs <paramref name="url"/> every <see cref="PollInterval"/> until <paramref name="accept"/> holds; a refused or
     /// timed-out request counts as not yet. Fails when <paramref name="limit"/> passes or as soon as
-    /// <paramref name="stopped"/> names a reason to give up (the process exited), with <paramref name="describe"/>'s
-    /// text (the process's output) and the last answer or error. Polling is the point: the endpoint is the observable.
+    /// <paramref name="gone"/> completes (the process exited and closed its output) with the reason, with
+    /// <paramref name="describe"/>'s text (the process's output) and the last answer or error. Polling is the point:
+    /// the endpoint is the observable.
     /// </summary>
-    public static async Task UntilAsync(Uri url, Func<HttpResponseMessage, bool> accept, TimeSpan limit, Func<string?> stopped, Func<string> describe)
+    public static async Task UntilAsync(Uri url, Func<HttpResponseMessage, bool> accept, TimeSpan limit, Task<string> gone, Func<string> describe)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var deadline = new CancellationTokenSource(limit);
@@ -38,9 +39,9 @@ internal static class HttpCondition
                 // The deadline passed during the request; reported below.
             }
 
-            if (stopped() is { } reason)
+            if (gone.IsCompletedSuccessfully)
             {
-                throw new InvalidOperationException($"GET {url}: gave up, {reason}; last: {last}\n{describe()}");
+                throw new InvalidOperationException($"GET {url}: gave up, {gone.Result}; last: {last}\n{describe()}");
             }
 
             try
