@@ -46,13 +46,13 @@ while [[ $# -gt 0 ]]; do
     --base-port) base_port="$2"; shift 2 ;;
     --schema) schema="$2"; shift 2 ;;
     --app) app="$(realpath "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "local-cluster: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 say() { echo "local-cluster: $*"; }
-fail() { echo "local-cluster: $*" >&2; exit "${2:-1}"; }
+fail() { echo "local-cluster: $1" >&2; exit "${2:-1}"; }
 
 [[ "$base_port" =~ ^[0-9]+$ ]] && (( base_port >= 1024 && base_port <= 65528 )) \
   || fail "--base-port must be 1024..65528, got $base_port" 2
