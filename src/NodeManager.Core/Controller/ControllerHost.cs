@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -60,9 +61,11 @@ public sealed class ControllerHost : IControllerStatus
     public ControllerBoard Board => Services.Board;
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
-        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers)
+        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
+        IControllerMetrics? metrics = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -79,7 +82,10 @@ public sealed class ControllerHost : IControllerStatus
             new ControllerBoard(),
             new LimitsCache(cloud, time, scaling.LimitsCacheTtl),
             time,
-            loggers);
+            loggers)
+        {
+            Metrics = metrics ?? NoControllerMetrics.Instance,
+        };
         return Start(services, system);
     }
 

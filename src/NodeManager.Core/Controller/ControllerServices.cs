@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -12,7 +13,7 @@ namespace NodeManager.Core.Controller;
 /// <summary>
 /// Everything the controller's actors share: settings, the cloud and platform, the board they publish to, the clock
 /// (the product's <see cref="TimeProvider"/>; in tests one over Akka's TestScheduler, so timestamps and timers move
-/// together) and the loggers.
+/// together), the loggers and the metrics.
 /// </summary>
 public sealed record ControllerServices(
     string Cluster,
@@ -30,5 +31,8 @@ public sealed record ControllerServices(
     TimeProvider Time,
     ILoggerFactory Loggers)
 {
+    /// <summary>Where the actors report decisions, launches and phase changes; counts nothing unless the host sets it.</summary>
+    public IControllerMetrics Metrics { get; init; } = NoControllerMetrics.Instance;
+
     public NodeStepRunner RunnerFor(string profile) => new(Cloud, Platform, Profiles.For(profile), Lifecycle, Cluster);
 }

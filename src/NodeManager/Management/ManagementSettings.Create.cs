@@ -29,6 +29,9 @@ public sealed partial record ManagementSettings
             throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {timeout}");
         }
 
-        return new ManagementSettings(config.GetBoolean($"{Section}.enabled"), hostname, port, timeout);
+        return new ManagementSettings(config.GetBoolean($"{Section}.enabled"), hostname, port, timeout)
+        {
+            MetricsEnabled = config.GetBoolean($"{Section}.metrics.enabled"),
+        };
     }
 }
