@@ -1,6 +1,7 @@
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -34,6 +35,9 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal ControllerHost? Host { get; private set; }
 
+    /// <summary>Where the controller reports what it does; counts nothing unless a spec sets it before starting.</summary>
+    internal IControllerMetrics Metrics { get; set; } = NoControllerMetrics.Instance;
+
     /// <summary>Every line the controller logged.</summary>
     internal CapturingLoggerFactory Logged { get; } = new();
 
@@ -58,7 +62,10 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
-            Logged);
+            Logged)
+        {
+            Metrics = Metrics,
+        };
         return Host = ControllerHost.Start(services, Sys);
     }
 
