@@ -21,8 +21,7 @@ public sealed class TimedSqlWriteJournal(Akka.Configuration.Config journalConfig
         try
         {
             var results = await base.WriteMessagesAsync(messages, cancellationToken).ConfigureAwait(false);
-            // Akka's contract: null, or one entry per AtomicWrite that is null where that write succeeded.
-            JournalMetrics.RecordWrite(Stopwatch.GetElapsedTime(started), failed: results is not null && results.Any(r => r is not null));
+            JournalMetrics.RecordWrite(Stopwatch.GetElapsedTime(started), failed: AnyRejected(results));
             return results;
         }
         catch
@@ -31,4 +30,7 @@ public sealed class TimedSqlWriteJournal(Akka.Configuration.Config journalConfig
             throw;
         }
     }
+
+    // Akka's contract: null when all succeeded, else one entry per AtomicWrite, null where that write succeeded.
+    private static bool AnyRejected(IImmutableList<Exception>? results) => results is not null && results.Any(r => r is not null);
 }
