@@ -21,6 +21,12 @@ public sealed class MetricsEndpointSpec
         status.Districts.Add(District("d2", null));
         status.Nodes.Add(Draining("d1-1", "d1", stalled: true, drainingSince: DateTimeOffset.UtcNow.AddMinutes(-30)));
         status.Nodes.Add(Draining("d1-2", "d1", stalled: false, drainingSince: DateTimeOffset.UtcNow.AddMinutes(-2)));
+        // A drain whose DrainStarted is no longer in the kept history is at least as old as its oldest Draining entry.
+        var moving = Draining("d2-1", "d2", stalled: false, drainingSince: DateTimeOffset.UtcNow.AddMinutes(-50));
+        status.Nodes.Add(moving with
+        {
+            History = [.. moving.History.Where(h => h.Event != "DrainStarted"), new NodeHistoryEntry(DateTimeOffset.UtcNow.AddMinutes(-45), "Draining", "GearMoved", "g1 → d2-2")],
+        });
         await using var harness = await ManagementHarness.StartAsync(status);
 
         var response = await harness.Client.GetAsync("/metrics").WaitAsync(TimeSpan.FromSeconds(30));
@@ -47,7 +53,8 @@ public sealed class MetricsEndpointSpec
         Assert.Equal(0, metrics.Value("nodemanager_launch_failing", ("district", "d2")));
         Assert.Equal(1, metrics.Value("nodemanager_drain_stalled_nodes", ("district", "d1")));
         Assert.InRange(metrics.Value("nodemanager_drain_oldest_seconds", ("district", "d1"))!.Value, 30 * 60, 40 * 60);
-        Assert.Equal(0, metrics.Value("nodemanager_drain_oldest_seconds", ("district", "d2")));
+        Assert.InRange(metrics.Value("nodemanager_drain_oldest_seconds", ("district", "d2"))!.Value, 45 * 60, 50 * 60);
+        Assert.Equal(0, metrics.Value("nodemanager_drain_stalled_nodes", ("district", "d2")));
     }
 
     [Fact]

@@ -120,9 +120,12 @@ internal sealed class StatusGauges
         Publish(_drainOldest, oldest);
     }
 
-    /// <summary>When the node's current drain began: its last DrainStarted in the history it keeps.</summary>
+    /// <summary>
+    /// When the node's current drain began: its last DrainStarted in the history it keeps, or, once gear moves have pushed
+    /// that out of the kept history, its oldest entry while Draining (the drain is at least that old).
+    /// </summary>
     private static DateTimeOffset? DrainStartedAt(NodeStatus node) =>
-        node.History.LastOrDefault(h => h.Event == "DrainStarted")?.At;
+        node.History.LastOrDefault(h => h.Event == "DrainStarted")?.At ?? node.History.FirstOrDefault(h => h.State == "Draining")?.At;
 
     /// <summary>A drain that timed out journals DrainStalled after its DrainStarted; the node then waits for an operator.</summary>
     private static bool IsStalled(NodeStatus node)
