@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
@@ -61,11 +62,12 @@ public sealed class ControllerHost : IControllerStatus
     public ControllerBoard Board => Services.Board;
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
     /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
         Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
-        IControllerMetrics? metrics = null)
+        IDistrictFences? fences = null, IControllerMetrics? metrics = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -84,6 +86,7 @@ public sealed class ControllerHost : IControllerStatus
             time,
             loggers)
         {
+            Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = metrics ?? NoControllerMetrics.Instance,
         };
         return Start(services, system);

@@ -116,7 +116,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
 
     public IControllerStatus Start(ActorSystem system) =>
         _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers,
-            DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>());
+            metrics: DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>());
 
     public Task StopAsync(CancellationToken cancellationToken) => _controller?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 

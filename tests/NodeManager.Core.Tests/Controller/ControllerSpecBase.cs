@@ -1,6 +1,7 @@
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
@@ -44,7 +45,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
     /// <summary>Starts the controller; <paramref name="district"/>, when given, replaces the bounds every district gets.</summary>
     internal ControllerHost StartController(
         ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
-        ICapacitySource? capacity = null)
+        ICapacitySource? capacity = null, IDistrictFences? fences = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
@@ -64,6 +65,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Time,
             Logged)
         {
+            Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = Metrics,
         };
         return Host = ControllerHost.Start(services, Sys);
