@@ -4,6 +4,7 @@ using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -62,10 +63,11 @@ public sealed class ControllerHost : IControllerStatus
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
     /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
+    /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
         Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
-        IDistrictFences? fences = null)
+        IDistrictFences? fences = null, IControllerMetrics? metrics = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -85,6 +87,7 @@ public sealed class ControllerHost : IControllerStatus
             loggers)
         {
             Fences = fences ?? DistrictFences.AlwaysHeld,
+            Metrics = metrics ?? NoControllerMetrics.Instance,
         };
         return Start(services, system);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -13,8 +14,8 @@ namespace NodeManager.Core.Controller;
 /// <summary>
 /// Everything the controller's actors share: settings, the cloud and platform, the board they publish to, the clock
 /// (the product's <see cref="TimeProvider"/>; in tests one over Akka's TestScheduler, so timestamps and timers move
-/// together) and the loggers. <see cref="Fences"/> says whether this member still drives a district (always, unless
-/// the host runs in a cluster).
+/// together), the loggers and the metrics. <see cref="Fences"/> says whether this member still drives a district (always,
+/// unless the host runs in a cluster).
 /// </summary>
 public sealed record ControllerServices(
     string Cluster,
@@ -32,6 +33,9 @@ public sealed record ControllerServices(
     TimeProvider Time,
     ILoggerFactory Loggers)
 {
+    /// <summary>Where the actors report decisions, launches and phase changes; counts nothing unless the host sets it.</summary>
+    public IControllerMetrics Metrics { get; init; } = NoControllerMetrics.Instance;
+
     public IDistrictFences Fences { get; init; } = DistrictFences.AlwaysHeld;
 
     /// <summary>

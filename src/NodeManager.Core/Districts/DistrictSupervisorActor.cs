@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Profiles;
 using NodeManager.Core.Scaling;
@@ -96,6 +97,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             Record(new DistrictStarted(decide.Profile, Now));
         _conditions = decide.Conditions;
         var decision = decide.Decision;
+        _services.Metrics.DecisionMade(Name, decision.Kind);
         if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
             Record(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
             {
@@ -174,7 +176,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, maxIndex) is not { } name) break;
             taken.Add(name.Index);
             // Journal the name first; the node actor starts once it is durable.
-            Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e => StartNode(e.LaunchId));
+            Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e =>
+            {
+                _services.Metrics.LaunchStarted(Name, _state.Profile);
+                StartNode(e.LaunchId);
+            });
             launched++;
         }
 
@@ -259,6 +265,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     {
         var view = changed.View;
         if (view.LaunchId.Length == 0) return; // a fresh actor before its Launch is journaled
+        NodeChangeMetrics.Report(_services.Metrics, _views.GetValueOrDefault(view.LaunchId), view);
         if (view.Phase.IsTerminal())
         {
             _views.Remove(view.LaunchId);

@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.DependencyInjection;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -113,7 +115,8 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     }
 
     public IControllerStatus Start(ActorSystem system) =>
-        _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers);
+        _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers,
+            metrics: DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>());
 
     public Task StopAsync(CancellationToken cancellationToken) => _controller?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 

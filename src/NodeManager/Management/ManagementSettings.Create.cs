@@ -33,6 +33,10 @@ public sealed partial record ManagementSettings
             return value > TimeSpan.Zero ? value
                 : throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {value}");
         }, TimeSpan.Zero);
-        return c.Result(new ManagementSettings(c.Boolean($"{Section}.enabled"), hostname, port, timeout));
+        var metricsEnabled = c.Boolean($"{Section}.metrics.enabled");
+        return c.Result(new ManagementSettings(c.Boolean($"{Section}.enabled"), hostname, port, timeout)
+        {
+            MetricsEnabled = metricsEnabled,
+        });
     }
 }

@@ -23,6 +23,7 @@ public sealed partial record JournalSettings
             .AppendLine($"  journal.plugin = {Quote(SqlPersistence.JournalConfigPath)}")
             .AppendLine($"  snapshot-store.plugin = {Quote(SqlPersistence.SnapshotStoreConfigPath)}")
             .AppendLine("  journal.sql {")
+            .AppendLine($"    class = {Quote($"{typeof(TimedSqlWriteJournal).FullName}, {typeof(TimedSqlWriteJournal).Assembly.GetName().Name}")}")
             .Append(Connection(Journal))
             .AppendLine($"    auto-initialize = {Bool(Journal.AutoInitialize)}")
             .AppendLine($"    batch-size = {Journal.BatchSize.ToString(CultureInfo.InvariantCulture)}")

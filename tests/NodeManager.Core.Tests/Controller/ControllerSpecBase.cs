@@ -2,6 +2,7 @@ using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -35,6 +36,9 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal ControllerHost? Host { get; private set; }
 
+    /// <summary>Where the controller reports what it does; counts nothing unless a spec sets it before starting.</summary>
+    internal IControllerMetrics Metrics { get; set; } = NoControllerMetrics.Instance;
+
     /// <summary>Every line the controller logged.</summary>
     internal CapturingLoggerFactory Logged { get; } = new();
 
@@ -62,6 +66,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Logged)
         {
             Fences = fences ?? DistrictFences.AlwaysHeld,
+            Metrics = Metrics,
         };
         return Host = ControllerHost.Start(services, Sys);
     }

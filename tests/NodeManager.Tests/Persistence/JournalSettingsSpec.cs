@@ -100,8 +100,10 @@ public sealed class JournalSettingsSpec
         Assert.False(akka.GetBoolean("akka.persistence.journal.sql.auto-initialize"));
         Assert.False(akka.GetBoolean("akka.persistence.snapshot-store.sql.auto-initialize"));
         Assert.Equal(42, akka.GetInt("akka.persistence.journal.sql.batch-size"));
-        // Akka.Persistence.Sql's own defaults are there beneath: the plugin classes and the column names.
-        Assert.StartsWith("Akka.Persistence.Sql.Journal.SqlWriteJournal", akka.GetString("akka.persistence.journal.sql.class"), StringComparison.Ordinal);
+        // Akka.Persistence.Sql's own defaults are there beneath: the snapshot store's class and the column names. The
+        // journal is its subclass that times each write.
+        Assert.Equal("NodeManager.Persistence.TimedSqlWriteJournal, nodemgr", akka.GetString("akka.persistence.journal.sql.class"));
+        Assert.StartsWith("Akka.Persistence.Sql.Snapshot.", akka.GetString("akka.persistence.snapshot-store.sql.class"), StringComparison.Ordinal);
         Assert.Equal("manifest", akka.GetString("akka.persistence.journal.sql.default.journal.columns.manifest"));
         Assert.Equal(ProductSerialization.SerializerName,
             akka.GetString($"akka.actor.serialization-bindings.\"{typeof(IVersionedMessage).FullName}, NodeManager.Core\""));
