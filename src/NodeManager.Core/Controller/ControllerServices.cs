@@ -30,5 +30,8 @@ public sealed record ControllerServices(
     TimeProvider Time,
     ILoggerFactory Loggers)
 {
+    /// <summary>How often the persistent actors snapshot (<c>node-manager.persistence.snapshot-every</c>).</summary>
+    public SnapshotSettings Snapshots { get; init; } = SnapshotSettings.Default;
+
     public NodeStepRunner RunnerFor(string profile) => new(Cloud, Platform, Profiles.For(profile), Lifecycle, Cluster);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NodeManager.Core.Controller;
 using NodeManager.Hocon;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace NodeManager.Persistence;
 /// persistent actors take snapshots. <see cref="ToAkkaConfig"/> turns it into Akka.Persistence.Sql's configuration.
 /// </summary>
 /// <param name="SnapshotEvery">Events between automatic snapshots (0 = none unless the actor type asks).</param>
-/// <param name="SnapshotEveryByActor">Per actor type name (e.g. <c>NodeLifecycleActor</c>): overrides the above.</param>
+/// <param name="SnapshotEveryByActor">Per actor type name (<c>DistrictSupervisorActor</c>): overrides the above.</param>
 public sealed partial record JournalSettings(
     JournalStoreSettings Journal,
     JournalStoreSettings SnapshotStore,
@@ -36,29 +37,21 @@ public sealed partial record JournalSettings(
     {
         ArgumentNullException.ThrowIfNull(config);
         var section = config.GetConfig(Section);
-        var byActor = new Dictionary<string, int>(StringComparer.Ordinal);
-        var overrides = section.GetConfig("snapshot-every-by-actor");
-        foreach (var actor in overrides.Keys)
-            byActor[actor] = NonNegative(overrides, actor);
+        var snapshots = SnapshotSettings.Create(config);
         var journal = section.GetConfig("journal");
         return new JournalSettings(
             Store(journal, BatchSize(journal), maxTableName: MaxIdentifier - TagTableSuffix.Length),
             Store(section.GetConfig("snapshot-store"), Default.SnapshotStore.BatchSize, MaxIdentifier),
-            NonNegative(section, "snapshot-every"),
-            byActor);
+            snapshots.Every,
+            snapshots.ByActor);
     }
 
     /// <summary>
     /// The snapshot interval for an actor type: <c>snapshot-every-by-actor.&lt;type name&gt;</c>, else the type's own
     /// interval when it has one (<paramref name="typeDefault"/> &gt; 0), else <c>snapshot-every</c>. 0 means never.
     /// </summary>
-    public int SnapshotEveryFor(Type actorType, int typeDefault = 0)
-    {
-        ArgumentNullException.ThrowIfNull(actorType);
-        if (SnapshotEveryByActor.TryGetValue(actorType.Name, out var every))
-            return every;
-        return typeDefault > 0 ? typeDefault : SnapshotEvery;
-    }
+    public int SnapshotEveryFor(Type actorType, int typeDefault = 0) =>
+        new SnapshotSettings(SnapshotEvery, SnapshotEveryByActor).For(actorType, typeDefault);
 
     public override string ToString() =>
         $"journal: {Journal}; snapshot store: {SnapshotStore}; snapshot-every {SnapshotEvery}" +
@@ -130,14 +123,6 @@ public sealed partial record JournalSettings(
                 $"must be 1 to {maxLength} letters, digits or '_', not starting with a digit; got \"{value}\"");
         }
 
-        return value;
-    }
-
-    private static int NonNegative(Config config, string path)
-    {
-        var value = config.GetInt(path);
-        if (value < 0)
-            throw ConfigException.BadValue(config, path, $"must be 0 (off) or a number of events, got {value}");
         return value;
     }
 }

@@ -32,6 +32,8 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal CleanupSettings Cleanup { get; set; } = CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) };
 
+    internal SnapshotSettings Snapshots { get; set; } = SnapshotSettings.Default;
+
     internal ControllerHost? Host { get; private set; }
 
     /// <summary>Every line the controller logged.</summary>
@@ -58,7 +60,10 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
-            Logged);
+            Logged)
+        {
+            Snapshots = Snapshots,
+        };
         return Host = ControllerHost.Start(services, Sys);
     }
 
