@@ -11,6 +11,9 @@ namespace NodeManager.Benchmarks.Core.Nodes;
 /// </summary>
 internal sealed class LifecycleParent : ReceiveActor
 {
+    // Nodes stay up once Active (no passivation): the suites measure the actors themselves.
+    private static readonly NodeLifecycleSettings KeepActors = NodeLifecycleSettings.Default with { PassivateAfter = null };
+
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
 
     public LifecycleParent(Round round)
@@ -19,7 +22,7 @@ internal sealed class LifecycleParent : ReceiveActor
         {
             var launchId = $"{round.Name}-{i}";
             var node = Context.ActorOf(
-                Props.Create(typeof(NodeLifecycleActor), launchId, round.Runner, NodeLifecycleSettings.Default, TimeProvider.System, round.Log),
+                Props.Create(typeof(NodeLifecycleActor), launchId, round.Runner, KeepActors, TimeProvider.System, round.Log),
                 $"node-{i}");
             Context.Watch(node);
             node.Tell(new NodeLifecycle.Launch(launchId, round.District, BenchmarkController.Profile.Name, i, $"{round.District}_{i}",
