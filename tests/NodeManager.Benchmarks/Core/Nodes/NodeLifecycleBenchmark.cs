@@ -20,7 +20,7 @@ public class NodeLifecycleBenchmark : StoreBenchmark
 {
     private const int Nodes = 10_000;
     private const string District = "d1";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
     private ActorSystem _system = null!;
     private IReadOnlyList<JournalRow> _lifecycleRows = [];
@@ -83,6 +83,8 @@ public class NodeLifecycleBenchmark : StoreBenchmark
         var round = new LifecycleParent.Round(name, District, count, _runner);
         _parent = system.ActorOf(Props.Create(() => new LifecycleParent(round)), name);
         await round.Active.Task.WaitAsync(Timeout);
+        if (round.Restarts > 0)
+            Console.WriteLine($"// {name}: {round.Restarts} node actor(s) stopped by a failed journal write and started again; the first: {round.Log.First}");
     }
 
     /// <summary>
