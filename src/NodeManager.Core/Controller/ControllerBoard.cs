@@ -72,7 +72,10 @@ public sealed class ControllerBoard
     }
 }
 
-/// <summary>One district as its supervisor last published it.</summary>
+/// <summary>
+/// One district as its supervisor last published it. <see cref="Utilisation"/> (percent) comes from the capacity read
+/// that made <see cref="DistrictState.LastDecision"/>, so the two always describe the same moment.
+/// </summary>
 public sealed record DistrictView(
     string Name,
     string Profile,
@@ -81,4 +84,5 @@ public sealed record DistrictView(
     IReadOnlyList<NodeView> Finished,
     DistrictState State,
     IReadOnlyList<PolicyCondition> Conditions,
-    bool Recovered);
+    bool Recovered,
+    double? Utilisation = null);

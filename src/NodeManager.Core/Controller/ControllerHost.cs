@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -60,9 +61,11 @@ public sealed class ControllerHost : IControllerStatus
     public ControllerBoard Board => Services.Board;
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
-        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers)
+        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
+        IDistrictFences? fences = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -82,6 +85,7 @@ public sealed class ControllerHost : IControllerStatus
             loggers)
         {
             Snapshots = SnapshotSettings.Create(config),
+            Fences = fences ?? DistrictFences.AlwaysHeld,
         };
         return Start(services, system);
     }
@@ -158,8 +162,7 @@ public sealed class ControllerHost : IControllerStatus
         var reported = document?.Nodes.Where(n => n.District == view.Name).ToList() ?? [];
         var unmanaged = reported.Count(n => !managed.Contains(n.Name));
         if (unmanaged > 0) byState["Unmanaged"] = unmanaged;
-        var serving = reported.Where(n => n.Responding).ToList();
-        double? utilisation = serving.Sum(n => n.MaxActiveGears) is > 0 and var max ? Math.Round(100.0 * serving.Sum(n => n.ActiveGears) / max, 1) : null;
+        double? utilisation = view.Utilisation is { } percent ? Math.Round(percent, 1) : null;
 
         var conditions = new List<ConditionStatus>();
         if (view.State.Backoff is { } backoff)

@@ -31,14 +31,30 @@ public sealed record SnapshotSettings(int Every, IReadOnlyDictionary<string, int
         var overrides = section.GetConfig("snapshot-every-by-actor");
         var byActor = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var actor in overrides.Keys)
-        {
-            if (!SnapshottingActors.Contains(actor))
-                throw ConfigException.BadValue(overrides, actor,
-                    $"names no actor type that takes snapshots; only {string.Join(", ", SnapshottingActors)} does (a node's journal is short)");
-            byActor[actor] = NonNegative(overrides, actor);
-        }
+            byActor[actor] = Override(overrides, actor);
+        return new SnapshotSettings(Interval(section, "snapshot-every"), byActor);
+    }
 
-        return new SnapshotSettings(NonNegative(section, "snapshot-every"), byActor);
+    /// <summary>An override of <c>snapshot-every-by-actor</c>: it must name an actor type that takes snapshots.</summary>
+    /// <exception cref="ConfigException">it names another type, or is negative.</exception>
+    public static int Override(Config overrides, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (!SnapshottingActors.Contains(actor))
+            throw ConfigException.BadValue(overrides, actor,
+                $"names no actor type that takes snapshots; only {string.Join(", ", SnapshottingActors)} does (a node's journal is short)");
+        return Interval(overrides, actor);
+    }
+
+    /// <summary>A number of events, 0 for never.</summary>
+    /// <exception cref="ConfigException">the value is negative.</exception>
+    public static int Interval(Config config, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var value = config.GetInt(path);
+        if (value < 0)
+            throw ConfigException.BadValue(config, path, $"must be 0 (off) or a number of events, got {value}");
+        return value;
     }
 
     /// <summary>
@@ -51,13 +67,5 @@ public sealed record SnapshotSettings(int Every, IReadOnlyDictionary<string, int
         if (ByActor.TryGetValue(actorType.Name, out var every))
             return every;
         return typeDefault > 0 ? typeDefault : Every;
-    }
-
-    private static int NonNegative(Config config, string path)
-    {
-        var value = config.GetInt(path);
-        if (value < 0)
-            throw ConfigException.BadValue(config, path, $"must be 0 (off) or a number of events, got {value}");
-        return value;
     }
 }

@@ -4,6 +4,7 @@ using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Profiles;
 using NodeManager.Core.Scaling;
@@ -32,10 +33,14 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private readonly Dictionary<string, NodeView> _finishedViews = new(StringComparer.Ordinal);
     private IReadOnlySet<string> _reportedHosts = new HashSet<string>();
     private IReadOnlyList<PolicyCondition> _conditions = [];
+    // The usage of the capacity read behind _state.LastDecision: set only together with the decision.
+    private double? _utilisation;
     private DistrictState _state;
     private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
     private bool _launching;
     private bool _recovered;
+    private readonly IDistrictFence _fence;
+    private bool _fenced;
 
     public DistrictSupervisorActor(string name, ControllerServices services)
     {
@@ -43,6 +48,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _log = services.Loggers.District(name);
         _state = new DistrictState(name);
         _snapshotEvery = services.Snapshots.For(typeof(DistrictSupervisorActor));
+        _fence = services.Fences.For(name);
 
         Recover<SnapshotOffer>(offer => _state = (DistrictState)offer.Snapshot);
         Recover<IEvent>(e => _state = _state.Apply(e));
@@ -52,6 +58,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Command<LimitsChecked>(OnLimitsChecked);
         Command<NodeLifecycle.NodeChanged>(OnNodeChanged);
         Command<NodeLifecycle.LaunchAborted>(OnLaunchAborted);
+        Command<NodeLifecycle.FenceLost>(lost => StopFenced(lost.Reason));
         Command<RequestDrain>(OnRequestDrain);
         Command<Terminated>(OnTerminated);
         Command<RecreateNode>(r => StartNode(r.LaunchId));
@@ -79,12 +86,14 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _recovered = true;
         KeepFinished();
         _services.Board.DistrictFaults.TryRemove(Name, out _);
+        if (!FenceHeld()) return;
         foreach (var launchId in _state.Nodes.Keys) StartNode(launchId);
         Publish();
     }
 
     private void OnDecide(Decide decide)
     {
+        if (!FenceHeld()) return;
         if (_state.Profile != decide.Profile)
             Record(new DistrictStarted(decide.Profile, Now));
         _conditions = decide.Conditions;
@@ -92,8 +101,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
             Record(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
             {
+                _utilisation = decide.Utilisation;
                 LogDecision(_log, Name, decision.Kind, decision.Reason);
+                Publish();
             });
+        else
+            _utilisation = decide.Utilisation; // the same decision again, made from this read
 
         if (decide.ReportedHosts is { } reported)
             _reportedHosts = reported;
@@ -354,7 +367,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         var seq = launchId[(launchId.LastIndexOf('-') + 1)..];
         var child = Context.ActorOf(
             Props.Create(typeof(NodeLifecycleActor),
-                launchId, _services.RunnerFor(_state.Profile), _services.Lifecycle, _services.Time, _services.Loggers.Node(Name, node.Host)),
+                launchId, _services.RunnerFor(Name, _state.Profile), _services.Lifecycle, _services.Time, _services.Loggers.Node(Name, node.Host)),
             $"node-{node.Host}-{seq}");
         Context.Watch(child);
         _children[launchId] = child;
@@ -374,6 +387,24 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             var failures = _restarts[entry.Key] = _restarts.GetValueOrDefault(entry.Key) + 1;
             Timers.StartSingleTimer($"recreate-{entry.Key}", new RecreateNode(entry.Key), _services.Lifecycle.RestartDelay(failures));
         }
+    }
+
+    private bool FenceHeld()
+    {
+        if (_fence.Check() is { Held: false } lost) StopFenced(lost.Reason);
+        return !_fenced;
+    }
+
+    /// <summary>
+    /// This member no longer holds the district (another member may drive it now): stop with every node, changing
+    /// nothing more. Nothing fails: each lifecycle is journaled where it stood and resumes wherever the district starts next.
+    /// </summary>
+    private void StopFenced(string reason)
+    {
+        if (_fenced) return;
+        _fenced = true;
+        LogFenceLost(_log, Name, reason);
+        Context.Stop(Self);
     }
 
     /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <c>snapshot-every</c> events, then runs <paramref name="then"/>.</summary>
@@ -408,7 +439,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     private void Publish() => _services.Board.Districts[Name] = new DistrictView(
         Name, _state.Profile, Settings, [.. LiveViews().OrderBy(v => v.Index)],
-        FinishedViews(), _state, _conditions, _recovered);
+        FinishedViews(), _state, _conditions, _recovered, _utilisation);
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
@@ -478,6 +509,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: cannot read the cloud's limits, not launching this time: {Error}")]
     private static partial void LogLimitsUnknown(ILogger logger, string district, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{District}: this member no longer holds the district, stopping it and its nodes without further changes (they resume wherever the district runs next): {Reason}")]
+    private static partial void LogFenceLost(ILogger logger, string district, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: not draining {Host}: {Reason}")]
     private static partial void LogDrainRefused(ILogger logger, string district, string host, string reason);

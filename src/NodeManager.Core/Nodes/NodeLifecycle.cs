@@ -144,6 +144,9 @@ public static class NodeLifecycle
 
     /// <summary>A launch was aborted because the cloud is exhausted; the supervisor backs off.</summary>
     public sealed record LaunchAborted(string Host, string Reason, ExhaustionScope Scope);
+
+    /// <summary>To the supervisor: a step was refused because this member no longer holds the district; nothing was called.</summary>
+    public sealed record FenceLost(string Host, string Reason);
 }
 
 /// <summary>What a failed launch turns into once cleaned up.</summary>

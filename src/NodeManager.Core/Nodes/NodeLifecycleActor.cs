@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
 using NodeManager.Core.Serialization;
@@ -186,6 +187,13 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     {
         _busy = false;
         var error = failed.Error;
+        // Not this node's failure: its district stops (and logs why); the step runs wherever the district runs next.
+        if (error is FenceLostException lost)
+        {
+            Context.Parent.Tell(new FenceLost(_state.Host, lost.Reason));
+            return;
+        }
+
         if (error is CloudException cloud && NodeLifecycleRules.OnCloudError(_state, failed.Step, cloud, _settings, Now) is { } verdict)
         {
             PersistEvents([verdict], NodeLifecycleRules.ScopeOf(cloud));

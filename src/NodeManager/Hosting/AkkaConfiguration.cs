@@ -1,5 +1,7 @@
+using Akka.Coordination;
 using Akka.Persistence.Sql;
 using Akka.Streams;
+using NodeManager.Cluster.Lease;
 using NodeManager.Hocon;
 using NodeManager.Hocon.Akka;
 using AkkaConfig = Akka.Configuration.Config;
@@ -18,7 +20,9 @@ internal static class AkkaConfiguration
     private static readonly Lazy<AkkaConfig> Reference = new(() => AkkaConfigurationFactory.Default()
         .WithFallback(AkkaPersistence.DefaultConfig())
         .WithFallback(SqlPersistence.DefaultConfiguration)
-        .WithFallback(ActorMaterializer.DefaultConfig()));
+        .WithFallback(ActorMaterializer.DefaultConfig())
+        .WithFallback(LeaseProvider.DefaultConfig())
+        .WithFallback(PostgreSqlLease.DefaultConfiguration));
 
     public static AkkaConfig FromProductConfig(Config root) => AkkaConfigConverter.AkkaSection(root);
 

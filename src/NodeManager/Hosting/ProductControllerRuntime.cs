@@ -121,7 +121,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     public ValueTask DisposeAsync() => _resources.DisposeAsync();
 
     /// <summary>
-    /// A profile whose image, flavor or volume type the cloud lacks would fail every launch: stop here with one line per
+    /// A profile whose image, flavor, volume type or network the cloud lacks would fail every launch: stop here with one line per
     /// value at fault. A cloud that cannot be asked now is no reason not to start (readiness reports it).
     /// </summary>
     /// <exception cref="ConfigException">one per value at fault, or one whose message holds a line for each.</exception>
@@ -182,7 +182,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     [LoggerMessage(Level = LogLevel.Information, Message = "Driving OpenStack at {AuthUrl} (credentials from {Source})")]
     private static partial void LogOpenStack(ILogger logger, string authUrl, string source);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The cloud has every profile's image, flavor and volume type ({Values} looked up)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cloud has every profile's image, flavor, volume type and network ({Values} looked up)")]
     private static partial void LogProfilesChecked(ILogger logger, int values);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Profiles not checked against the cloud, which did not answer: {Reason}")]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodeManager.Core.Controller;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using Npgsql;
 
@@ -31,19 +32,31 @@ public sealed partial record JournalSettings(
         500,
         new Dictionary<string, int>());
 
-    /// <summary>Reads <c>node-manager.persistence</c> of the root config; a bad value names file, line, column and key.</summary>
-    /// <exception cref="ConfigException">a value is missing, of the wrong type or out of range.</exception>
+    /// <summary>Reads <c>node-manager.persistence</c> of the root config; every bad value names file, line, column and key.</summary>
+    /// <exception cref="ConfigException">One value is missing, of the wrong type or out of range.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static JournalSettings Create(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var section = config.GetConfig(Section);
-        var snapshots = SnapshotSettings.Create(config);
+        var reader = new SettingsReader(section);
         var journal = section.GetConfig("journal");
-        return new JournalSettings(
-            Store(journal, BatchSize(journal), maxTableName: MaxIdentifier - TagTableSuffix.Length),
-            Store(section.GetConfig("snapshot-store"), Default.SnapshotStore.BatchSize, MaxIdentifier),
-            snapshots.Every,
-            snapshots.ByActor);
+        var journalReader = reader.For(journal);
+        var journalStore = Store(journal, journalReader, journalReader.Read("batch-size", () => BatchSize(journal), 1), MaxIdentifier - TagTableSuffix.Length);
+        var snapshotStore = Store(section.GetConfig("snapshot-store"), reader.For(section.GetConfig("snapshot-store")), Default.SnapshotStore.BatchSize, MaxIdentifier);
+        var (snapshotEvery, byActor) = Snapshots(section, reader);
+        return reader.Result(new JournalSettings(journalStore, snapshotStore, snapshotEvery, byActor));
+    }
+
+    /// <summary><c>snapshot-every</c> and <c>snapshot-every-by-actor</c>; each fault is collected in <paramref name="reader"/>.</summary>
+    private static (int Every, Dictionary<string, int> ByActor) Snapshots(Config section, SettingsReader reader)
+    {
+        var byActor = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overrides = section.GetConfig("snapshot-every-by-actor");
+        var overridesReader = reader.For(overrides);
+        foreach (var actor in overrides.Keys)
+            byActor[actor] = overridesReader.Read(actor, () => SnapshotSettings.Override(overrides, actor), 0);
+        return (reader.Read("snapshot-every", () => SnapshotSettings.Interval(section, "snapshot-every"), 0), byActor);
     }
 
     /// <summary>
@@ -57,30 +70,38 @@ public sealed partial record JournalSettings(
         $"journal: {Journal}; snapshot store: {SnapshotStore}; snapshot-every {SnapshotEvery}" +
         string.Concat(SnapshotEveryByActor.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key} {p.Value}"));
 
-    private static JournalStoreSettings Store(Config store, int batchSize, int maxTableName)
+    /// <summary>One store's keys; each fault is collected in <paramref name="reader"/> and the key read as a fallback.</summary>
+    private static JournalStoreSettings Store(Config store, SettingsReader reader, int batchSize, int maxTableName)
     {
-        var backend = store.GetString("plugin") switch
+        JournalBackend? backend = reader.Read<JournalBackend?>("plugin", () => store.GetString("plugin") switch
         {
             "sqlite" => JournalBackend.Sqlite,
             "postgresql" => JournalBackend.PostgreSql,
             var other => throw ConfigException.BadValue(store, "plugin", $"expected sqlite or postgresql, got \"{other}\""),
-        };
-        var connectionString = store.GetString("connection-string");
-        CheckConnectionString(store, backend, connectionString);
+        }, null);
+        // A connection string is judged against its plugin: with the plugin at fault, only its presence is checked.
+        var connectionString = reader.Read("connection-string", () =>
+        {
+            var value = store.GetString("connection-string");
+            CheckConnectionString(store, backend, value);
+            return value;
+        }, "");
         return new JournalStoreSettings(
-            backend,
+            backend ?? JournalBackend.Sqlite,
             connectionString,
-            Identifier(store, "schema-name", MaxIdentifier),
-            Identifier(store, "table-name", maxTableName),
-            store.GetBoolean("auto-initialize"),
+            reader.Read("schema-name", () => Identifier(store, "schema-name", MaxIdentifier), ""),
+            reader.Read("table-name", () => Identifier(store, "table-name", maxTableName), ""),
+            reader.Boolean("auto-initialize"),
             batchSize);
     }
 
-    private static void CheckConnectionString(Config store, JournalBackend backend, string connectionString)
+    private static void CheckConnectionString(Config store, JournalBackend? backend, string connectionString)
     {
         const string key = "connection-string";
         if (string.IsNullOrWhiteSpace(connectionString))
             throw ConfigException.BadValue(store, key, "must not be empty");
+        if (backend is null)
+            return;
         try
         {
             if (backend == JournalBackend.Sqlite)

@@ -1,6 +1,7 @@
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -42,7 +43,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
     /// <summary>Starts the controller; <paramref name="district"/>, when given, replaces the bounds every district gets.</summary>
     internal ControllerHost StartController(
         ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
-        ICapacitySource? capacity = null)
+        ICapacitySource? capacity = null, IDistrictFences? fences = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
@@ -63,6 +64,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Logged)
         {
             Snapshots = Snapshots,
+            Fences = fences ?? DistrictFences.AlwaysHeld,
         };
         return Host = ControllerHost.Start(services, Sys);
     }

@@ -1,6 +1,7 @@
 using NodeManager.Core.Configuration;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Serialization;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Persistence;
 
@@ -138,6 +139,28 @@ public sealed class JournalSettingsSpec
     }
 
     // Unresolved reference beneath, as the host loads it: the snapshot store's substitutions follow the operator's journal.
+    [Fact]
+    public void Two_bad_journal_keys_must_both_be_reported_with_file_line_and_key()
+    {
+        var config = Load("""
+            node-manager.persistence {
+              journal { plugin = mysql, batch-size = 0 }
+              snapshot-every = -1
+            }
+            """);
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => JournalSettings.Create(config)).Errors;
+
+        Assert.Equal(
+            [
+                "operator.conf:2:22: node-manager.persistence.journal.plugin",
+                "operator.conf:2:42: node-manager.persistence.journal.batch-size",
+                "operator.conf:3:20: node-manager.persistence.snapshot-every",
+            ],
+            errors.Select(e => $"{e.Origin}: {e.Path}").Order(StringComparer.Ordinal));
+        Assert.Contains(errors, e => e.Message.EndsWith("expected sqlite or postgresql, got \"mysql\"", StringComparison.Ordinal));
+    }
+
     private static Config Load(string operatorText) =>
         ConfigFactory.ParseString(operatorText, "operator.conf").WithFallback(NodeManagerConfig.ParseReference()).Resolve();
 }
