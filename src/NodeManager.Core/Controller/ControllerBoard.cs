@@ -17,6 +17,7 @@ public sealed class ControllerBoard
     private readonly Lock _lock = new();
     private BackoffState? _cloudBackoff;
     private BackoffState? _previousCloudBackoff;
+    private int _passivatedNodes;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
 
@@ -34,6 +35,11 @@ public sealed class ControllerBoard
     public ConcurrentDictionary<string, string> DistrictFaults { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Leaks { get; set; } = [];
+
+    /// <summary>Live nodes whose actors are stopped while idle (passivated), across every district.</summary>
+    public int PassivatedNodes => Volatile.Read(ref _passivatedNodes);
+
+    internal void CountPassivated(int delta) => Interlocked.Add(ref _passivatedNodes, delta);
 
     public BackoffState? CloudBackoff
     {

@@ -24,7 +24,7 @@ namespace NodeManager.Core.Controller;
 /// What the host passes to <see cref="Start"/>:
 /// <list type="bullet">
 /// <item>the root <see cref="Config"/> (resolved; <c>node-manager.cluster-name</c>, <c>.capacity</c>, <c>.scaling</c>,
-/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
+/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> and <c>.persistence.snapshot-every*</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
 /// only by whoever builds the adapters, see <see cref="PlatformAdapters"/> and <c>PaasSimulator</c>);</item>
 /// <item>an <see cref="ActorSystem"/> whose journal and snapshot store are configured, with the product's serializer
 /// bound to the controller's events;</item>
@@ -86,6 +86,7 @@ public sealed class ControllerHost : IControllerStatus
             time,
             loggers)
         {
+            Snapshots = SnapshotSettings.Create(config),
             Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = metrics ?? NoControllerMetrics.Instance,
         };

@@ -36,6 +36,9 @@ public sealed record ControllerServices(
     /// <summary>Where the actors report decisions, launches and phase changes; counts nothing unless the host sets it.</summary>
     public IControllerMetrics Metrics { get; init; } = NoControllerMetrics.Instance;
 
+    /// <summary>How often the persistent actors snapshot (<c>node-manager.persistence.snapshot-every</c>).</summary>
+    public SnapshotSettings Snapshots { get; init; } = SnapshotSettings.Default;
+
     public IDistrictFences Fences { get; init; } = DistrictFences.AlwaysHeld;
 
     /// <summary>

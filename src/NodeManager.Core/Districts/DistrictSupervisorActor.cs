@@ -22,10 +22,10 @@ namespace NodeManager.Core.Districts;
 /// </summary>
 public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IWithTimers
 {
-    /// <summary>Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short.</summary>
-    private const int SnapshotEvery = 200;
-
     private readonly ControllerServices _services;
+
+    // Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short (0: never).
+    private readonly int _snapshotEvery;
     private readonly ILogger _log;
     private readonly Dictionary<string, NodeView> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
@@ -48,6 +48,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _services = services;
         _log = services.Loggers.District(name);
         _state = new DistrictState(name);
+        _snapshotEvery = services.Snapshots.For(typeof(DistrictSupervisorActor));
         _fence = services.Fences.For(name);
 
         Recover<SnapshotOffer>(offer => _state = (DistrictState)offer.Snapshot);
@@ -66,6 +67,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Command<SaveSnapshotFailure>(f => LogSnapshotFailed(_log, Name, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
+        CommandPassivation();
     }
 
     public override string PersistenceId => PersistenceIdFor(_state.Name);
@@ -112,8 +114,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             _reportedHosts = reported;
         if (decide.ReportedHosts is { } reportedNow)
             foreach (var lost in _views.Values.Where(v => v.Phase == NodePhase.Active && !reportedNow.Contains(v.Host)))
-                if (_children.TryGetValue(lost.LaunchId, out var child))
-                    child.Tell(NodeLifecycle.Verify.Instance);
+                TellNode(lost.LaunchId, NodeLifecycle.Verify.Instance);
 
         switch (decision)
         {
@@ -247,7 +248,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             .Where(h => h != host).Distinct(StringComparer.Ordinal).ToList();
         Record(new ScaleDownStarted(host, reason, Now), e =>
         {
-            if (_children.TryGetValue(node!.LaunchId, out var child)) child.Tell(new NodeLifecycle.Drain(reason, targets));
+            TellNode(node!.LaunchId, new NodeLifecycle.Drain(reason, targets));
             if (reply) replyTo?.Tell(new DrainAccepted(host));
             Publish();
         });
@@ -279,8 +280,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         else
         {
             _restarts.Remove(view.LaunchId);
+            // A passivated node recreated for a drain reports Active again: it did not just become Active.
+            var wasActive = _views.TryGetValue(view.LaunchId, out var before) && before.Phase == NodePhase.Active;
             _views[view.LaunchId] = view;
-            if (view.Phase == NodePhase.Active && _state.LaunchFailing is not null)
+            if (view.Phase == NodePhase.Active && !wasActive && _state.LaunchFailing is not null)
                 Record(new LaunchFailingCleared(Now), _ =>
                 {
                     LogLaunchesWork(_log, Name, view.Host);
@@ -383,6 +386,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         var entry = _children.FirstOrDefault(kv => kv.Value.Equals(terminated.ActorRef));
         if (entry.Key is null) return;
         _children.Remove(entry.Key);
+        if (StoppedIdle(entry.Key)) return;
         // A node that stopped before finishing (its journal failed) comes back from its journal, after a back-off that
         // doubles while it keeps failing.
         if (_state.Nodes.ContainsKey(entry.Key))
@@ -410,13 +414,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Context.Stop(Self);
     }
 
-    /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <see cref="SnapshotEvery"/> events, then runs <paramref name="then"/>.</summary>
+    /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <c>snapshot-every</c> events, then runs <paramref name="then"/>.</summary>
     private void Record<TEvent>(TEvent e, Action<TEvent>? then = null)
         where TEvent : IEvent =>
         Persist(e, persisted =>
         {
             _state = _state.Apply(persisted);
-            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state);
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(_state);
             then?.Invoke(persisted);
         });
 

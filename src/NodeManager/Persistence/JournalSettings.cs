@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NodeManager.Core.Controller;
 using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace NodeManager.Persistence;
 /// persistent actors take snapshots. <see cref="ToAkkaConfig"/> turns it into Akka.Persistence.Sql's configuration.
 /// </summary>
 /// <param name="SnapshotEvery">Events between automatic snapshots (0 = none unless the actor type asks).</param>
-/// <param name="SnapshotEveryByActor">Per actor type name (e.g. <c>NodeLifecycleActor</c>): overrides the above.</param>
+/// <param name="SnapshotEveryByActor">Per actor type name (<c>DistrictSupervisorActor</c>): overrides the above.</param>
 public sealed partial record JournalSettings(
     JournalStoreSettings Journal,
     JournalStoreSettings SnapshotStore,
@@ -54,21 +55,16 @@ public sealed partial record JournalSettings(
         var overrides = section.GetConfig("snapshot-every-by-actor");
         var overridesReader = reader.For(overrides);
         foreach (var actor in overrides.Keys)
-            byActor[actor] = overridesReader.Read(actor, () => NonNegative(overrides, actor), 0);
-        return (reader.Read("snapshot-every", () => NonNegative(section, "snapshot-every"), 0), byActor);
+            byActor[actor] = overridesReader.Read(actor, () => SnapshotSettings.Override(overrides, actor), 0);
+        return (reader.Read("snapshot-every", () => SnapshotSettings.Interval(section, "snapshot-every"), 0), byActor);
     }
 
     /// <summary>
     /// The snapshot interval for an actor type: <c>snapshot-every-by-actor.&lt;type name&gt;</c>, else the type's own
     /// interval when it has one (<paramref name="typeDefault"/> &gt; 0), else <c>snapshot-every</c>. 0 means never.
     /// </summary>
-    public int SnapshotEveryFor(Type actorType, int typeDefault = 0)
-    {
-        ArgumentNullException.ThrowIfNull(actorType);
-        if (SnapshotEveryByActor.TryGetValue(actorType.Name, out var every))
-            return every;
-        return typeDefault > 0 ? typeDefault : SnapshotEvery;
-    }
+    public int SnapshotEveryFor(Type actorType, int typeDefault = 0) =>
+        new SnapshotSettings(SnapshotEvery, SnapshotEveryByActor).For(actorType, typeDefault);
 
     public override string ToString() =>
         $"journal: {Journal}; snapshot store: {SnapshotStore}; snapshot-every {SnapshotEvery}" +
@@ -148,14 +144,6 @@ public sealed partial record JournalSettings(
                 $"must be 1 to {maxLength} letters, digits or '_', not starting with a digit; got \"{value}\"");
         }
 
-        return value;
-    }
-
-    private static int NonNegative(Config config, string path)
-    {
-        var value = config.GetInt(path);
-        if (value < 0)
-            throw ConfigException.BadValue(config, path, $"must be 0 (off) or a number of events, got {value}");
         return value;
     }
 }

@@ -34,6 +34,8 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal CleanupSettings Cleanup { get; set; } = CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) };
 
+    internal SnapshotSettings Snapshots { get; set; } = SnapshotSettings.Default;
+
     internal ControllerHost? Host { get; private set; }
 
     /// <summary>Where the controller reports what it does; counts nothing unless a spec sets it before starting.</summary>
@@ -65,6 +67,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Time,
             Logged)
         {
+            Snapshots = Snapshots,
             Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = Metrics,
         };
