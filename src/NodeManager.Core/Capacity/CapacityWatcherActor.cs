@@ -88,7 +88,8 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             _districts.Tell(DistrictEntity.To(decision.District, new DistrictSupervisor.Decide(
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
                 conditions,
-                read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal))));
+                read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
+                Utilisation: Usage.Of(district.Nodes).Percent)));
         }
 
         board.PublishCapacity();
@@ -127,8 +128,14 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         if (leaked.Count == 0) return;
         foreach (var server in leaked)
         {
-            LogLeak(_log, server.Name, server.Id, _services.Cleanup.DeleteLeaked ? "deleting it (cleanup.delete-leaked = on)" : "set cleanup.delete-leaked = on to delete it");
-            if (_services.Cleanup.DeleteLeaked)
+            // Only the member that drives the leak's district may delete it: elsewhere its nodes are not on the board.
+            var district = server.Metadata.GetValueOrDefault(CloudMetadata.District) ?? "";
+            var fence = _services.Fences.For(district).Check();
+            LogLeak(_log, server.Name, server.Id,
+                !_services.Cleanup.DeleteLeaked ? "set cleanup.delete-leaked = on to delete it"
+                : fence.Held ? "deleting it (cleanup.delete-leaked = on)"
+                : $"not deleting it: this member does not hold district '{district}' ({fence.Reason})");
+            if (_services.Cleanup.DeleteLeaked && fence.Held)
                 _services.Cloud.DeleteServerAsync(server.Id, CancellationToken.None).PipeTo(Self);
         }
 

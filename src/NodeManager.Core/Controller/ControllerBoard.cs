@@ -17,6 +17,7 @@ public sealed class ControllerBoard
     private readonly Lock _lock = new();
     private BackoffState? _cloudBackoff;
     private BackoffState? _previousCloudBackoff;
+    private int _passivatedNodes;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
 
@@ -59,6 +60,11 @@ public sealed class ControllerBoard
 
     public IReadOnlyList<string> Leaks { get; set; } = [];
 
+    /// <summary>Live nodes whose actors are stopped while idle (passivated), across every district.</summary>
+    public int PassivatedNodes => Volatile.Read(ref _passivatedNodes);
+
+    internal void CountPassivated(int delta) => Interlocked.Add(ref _passivatedNodes, delta);
+
     public BackoffState? CloudBackoff
     {
         get
@@ -90,7 +96,10 @@ public sealed class ControllerBoard
     }
 }
 
-/// <summary>One district as its supervisor last published it.</summary>
+/// <summary>
+/// One district as its supervisor last published it. <see cref="Utilisation"/> (percent) comes from the capacity read
+/// that made <see cref="DistrictState.LastDecision"/>, so the two always describe the same moment.
+/// </summary>
 public sealed record DistrictView(
     string Name,
     string Profile,
@@ -99,4 +108,5 @@ public sealed record DistrictView(
     IReadOnlyList<NodeView> Finished,
     DistrictState State,
     IReadOnlyList<PolicyCondition> Conditions,
-    bool Recovered);
+    bool Recovered,
+    double? Utilisation = null);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -24,7 +26,7 @@ namespace NodeManager.Core.Controller;
 /// What the host passes to <see cref="Start"/>:
 /// <list type="bullet">
 /// <item>the root <see cref="Config"/> (resolved; <c>node-manager.cluster-name</c>, <c>.capacity</c>, <c>.scaling</c>,
-/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
+/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> and <c>.persistence.snapshot-every*</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
 /// only by whoever builds the adapters, see <see cref="PlatformAdapters"/> and <c>PaasSimulator</c>);</item>
 /// <item>an <see cref="ActorSystem"/> whose journal and snapshot store are configured, with the product's serializer
 /// bound to the controller's events;</item>
@@ -64,9 +66,12 @@ public sealed partial class ControllerHost : IControllerStatus
     public ControllerBoard Board => Services.Board;
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
+    /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
-        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers)
+        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
+        IDistrictFences? fences = null, IControllerMetrics? metrics = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -83,7 +88,12 @@ public sealed partial class ControllerHost : IControllerStatus
             new ControllerBoard(),
             new LimitsCache(cloud, time, scaling.LimitsCacheTtl),
             time,
-            loggers);
+            loggers)
+        {
+            Snapshots = SnapshotSettings.Create(config),
+            Fences = fences ?? DistrictFences.AlwaysHeld,
+            Metrics = metrics ?? NoControllerMetrics.Instance,
+        };
         return StartClustered(services, system);
     }
 
@@ -169,8 +179,7 @@ public sealed partial class ControllerHost : IControllerStatus
         var reported = document?.Nodes.Where(n => n.District == view.Name).ToList() ?? [];
         var unmanaged = reported.Count(n => !managed.Contains(n.Name));
         if (unmanaged > 0) byState["Unmanaged"] = unmanaged;
-        var serving = reported.Where(n => n.Responding).ToList();
-        double? utilisation = serving.Sum(n => n.MaxActiveGears) is > 0 and var max ? Math.Round(100.0 * serving.Sum(n => n.ActiveGears) / max, 1) : null;
+        double? utilisation = view.Utilisation is { } percent ? Math.Round(percent, 1) : null;
 
         var conditions = new List<ConditionStatus>();
         if (view.State.Backoff is { } backoff)

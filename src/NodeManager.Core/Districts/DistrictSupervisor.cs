@@ -56,11 +56,12 @@ public static class DistrictSupervisor
     /// <summary>
     /// The watcher's decision for this district, with the hosts gears may move to, the policy's conditions for the
     /// district's profile, and every host the capacity document reported (null when the source failed): an Active node
-    /// missing from it is told to verify itself.
+    /// missing from it is told to verify itself. <see cref="Utilisation"/> is the district's usage in percent in the same
+    /// capacity read the decision was made from (null when no node serves or the source failed), shown beside the decision.
     /// </summary>
     public sealed record Decide(
         string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
-        IReadOnlySet<string>? ReportedHosts = null) : IVersionedMessage;
+        IReadOnlySet<string>? ReportedHosts = null, double? Utilisation = null) : IVersionedMessage;
 
     /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
     public sealed record RequestDrain(string Host, string Reason) : IVersionedMessage;

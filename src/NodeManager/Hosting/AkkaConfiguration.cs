@@ -5,6 +5,7 @@ using Akka.Coordination;
 using Akka.DistributedData;
 using Akka.Persistence.Sql;
 using Akka.Streams;
+using NodeManager.Cluster.Lease;
 using NodeManager.Hocon;
 using NodeManager.Hocon.Akka;
 using AkkaConfig = Akka.Configuration.Config;
@@ -31,7 +32,8 @@ internal static class AkkaConfiguration
         .WithFallback(ClusterSingletonProxy.DefaultConfig())
         .WithFallback(DistributedPubSub.DefaultConfig())
         .WithFallback(DistributedData.DefaultConfig())
-        .WithFallback(LeaseProvider.DefaultConfig()));
+        .WithFallback(LeaseProvider.DefaultConfig())
+        .WithFallback(PostgreSqlLease.DefaultConfiguration));
 
     public static AkkaConfig FromProductConfig(Config root) => AkkaConfigConverter.AkkaSection(root);
 

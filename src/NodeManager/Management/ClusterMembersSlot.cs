@@ -1,4 +1,5 @@
 using Akka.Cluster;
+using AkkaCluster = Akka.Cluster.Cluster;
 
 namespace NodeManager.Management;
 
@@ -8,9 +9,9 @@ namespace NodeManager.Management;
 /// </summary>
 public sealed class ClusterMembersSlot
 {
-    private volatile Cluster? _cluster;
+    private volatile AkkaCluster? _cluster;
 
-    public void Attach(Cluster cluster) => _cluster = cluster;
+    public void Attach(AkkaCluster cluster) => _cluster = cluster;
 
     /// <summary>The members as this member sees them now, in Akka Management's shape.</summary>
     /// <exception cref="ControllerNotStartedException">the actor system has not started yet.</exception>
