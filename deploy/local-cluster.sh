@@ -1,121 +1,250 @@
 #!/usr/bin/env bash
-# Starts a local three-member NodeManager cluster on loopback, all members on one PostgreSQL:
+# Starts a three-member NodeManager cluster on loopback, with one OpenStack simulator and one PaaS
+# simulator that every member shares, all members journaling into one PostgreSQL schema:
 #
-#   member 1  management http://127.0.0.1:8558
-#   member 2  management http://127.0.0.1:8559
-#   member 3  management http://127.0.0.1:8560
+#   member 1    management http://127.0.0.1:BASE      Akka remoting 127.0.0.1:BASE+3 (the seed node)
+#   member 2    management http://127.0.0.1:BASE+1    Akka remoting 127.0.0.1:BASE+4
+#   member 3    management http://127.0.0.1:BASE+2    Akka remoting 127.0.0.1:BASE+5
+#   OpenStack simulator  http://127.0.0.1:BASE+6      (nodemgr simulate openstack; admin API /_admin/)
+#   PaaS simulator       http://127.0.0.1:BASE+7      (nodemgr simulate paas; /_admin/mutations counts
+#                                                      each member's platform calls)
 #
 # Usage:
 #   NODEMANAGER_POSTGRES="Host=127.0.0.1;Port=5432;Database=nodemanager;Username=nm;Password=..." \
-#     deploy/local-cluster.sh [--config BASE.conf] [--dir RUN_DIR] [--base-port PORT]
+#     deploy/local-cluster.sh [--config BASE.conf] [--dir RUN_DIR] [--base-port PORT] [--schema NAME] [--app DIR]
 #
-#   --config   the configuration every member starts from (default: hocon/demo.conf, which runs the
-#              OpenStack and PaaS simulators in-process, so nothing real is touched)
-#   --dir      where the build, the generated member files and the logs go (default: a new temp dir)
-#   --base-port  member 1's management port; members 2 and 3 take the next two (default: 8558)
+#   --config     what every member and both simulators start from (default: hocon/demo.conf: its
+#                simulators.* sections script the simulated cloud and PaaS, its policy drives the members)
+#   --dir        where the build, the generated member files, the simulators' state and the logs go
+#                (default: a new temp dir; the same dir again resumes the simulators' state)
+#   --base-port  BASE above (default: 8558)
+#   --schema     the PostgreSQL schema all members journal into (default: nodemanager_local)
+#   --app        a folder holding a built nodemgr.dll to run instead of building src/NodeManager
 #
-# Ctrl-C (or SIGTERM) stops all three with SIGTERM — each runs its coordinated shutdown and exits 0 —
-# and the script reports every member's exit code.
+# Members run with capacity.source = http and platform.adapter = http at the PaaS simulator and
+# cloud = openstack at the OpenStack simulator; akka.cluster.seed-nodes names member 1. A nodemgr
+# built without Akka.Cluster refuses the cluster keys: then, after saying so, each member journals
+# into a schema of its own (SCHEMA_1 .. SCHEMA_3) and drives every district by itself.
 #
-# NOTE: district leases, fencing and take-over arrive with the cluster issue. Until then the members do
-# not coordinate: each one drives every district of its configuration on its own. So that they cannot
-# corrupt each other's journals, each member journals into its own PostgreSQL schema (member_1,
-# member_2, member_3) of the one database. With the cluster issue they will share one schema and split
-# the districts between them by lease.
+# Each process runs in a session of its own (setsid), so a terminal's Ctrl-C reaches only this
+# script. Ctrl-C or SIGTERM stops the members, then the simulators, each with one SIGTERM to its PID
+# (coordinated shutdown, exit 0), and the script reports every exit code: it exits 0 when all were 0.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base_config="$repo/hocon/demo.conf"
 run_dir=""
 base_port=8558
+schema="nodemanager_local"
+app=""
+cluster_name="nodemanager-local"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --config) base_config="$(realpath "$2")"; shift 2 ;;
     --dir) run_dir="$2"; shift 2 ;;
     --base-port) base_port="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --schema) schema="$2"; shift 2 ;;
+    --app) app="$(realpath "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "local-cluster: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
-ports=("$base_port" "$((base_port + 1))" "$((base_port + 2))")
+say() { echo "local-cluster: $*"; }
+fail() { echo "local-cluster: $1" >&2; exit "${2:-1}"; }
 
-if [[ -z "${NODEMANAGER_POSTGRES:-}" ]]; then
-  echo "local-cluster: set NODEMANAGER_POSTGRES to an Npgsql connection string of the shared database" >&2
-  exit 2
-fi
-if [[ ! -f "$base_config" ]]; then
-  echo "local-cluster: $base_config does not exist" >&2
-  exit 2
-fi
-for port in "${ports[@]}"; do
+[[ "$base_port" =~ ^[0-9]+$ ]] && (( base_port >= 1024 && base_port <= 65528 )) \
+  || fail "--base-port must be 1024..65528, got $base_port" 2
+[[ "$schema" =~ ^[A-Za-z_][A-Za-z0-9_]{0,40}$ ]] || fail "--schema must be letters, digits and '_', got $schema" 2
+[[ -n "${NODEMANAGER_POSTGRES:-}" ]] || fail "set NODEMANAGER_POSTGRES to an Npgsql connection string of the shared database" 2
+[[ -f "$base_config" ]] || fail "$base_config does not exist" 2
+[[ -z "$app" || -f "$app/nodemgr.dll" ]] || fail "--app: $app/nodemgr.dll does not exist" 2
+
+management_ports=("$base_port" "$((base_port + 1))" "$((base_port + 2))")
+remoting_ports=("$((base_port + 3))" "$((base_port + 4))" "$((base_port + 5))")
+openstack_port=$((base_port + 6))
+paas_port=$((base_port + 7))
+for port in $(seq "$base_port" "$paas_port"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "local-cluster: port $port is in use; stop whatever listens there first" >&2
-    exit 1
+    fail "port $port is in use; stop whatever listens there first, or choose another --base-port"
   fi
 done
 
-run_dir="${run_dir:-$(mktemp -d -t nodemanager-cluster-XXXXXX)}"
+run_dir="$(realpath -m "${run_dir:-$(mktemp -d -t nodemanager-cluster-XXXXXX)}")"
 mkdir -p "$run_dir"
-echo "local-cluster: building into $run_dir/app"
-dotnet build "$repo/src/NodeManager" -c Release -o "$run_dir/app" --nologo -v quiet >"$run_dir/build.log" 2>&1 \
-  || { echo "local-cluster: build failed, see $run_dir/build.log" >&2; exit 1; }
+if [[ -z "$app" ]]; then
+  app="$run_dir/app"
+  say "building into $app"
+  dotnet build "$repo/src/NodeManager" -c Release -o "$app" --nologo -v quiet >"$run_dir/build.log" 2>&1 \
+    || fail "build failed, see $run_dir/build.log"
+fi
+nodemgr=(dotnet "$app/nodemgr.dll")
 
-pids=()
-stop_all() {
-  trap - INT TERM
-  echo
-  echo "local-cluster: stopping members (SIGTERM)"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  status=0
-  for i in "${!pids[@]}"; do
-    if wait "${pids[$i]}"; then code=0; else code=$?; fi
-    echo "local-cluster: member $((i + 1)) exited $code"
-    [[ $code -eq 0 ]] || status=1
-  done
-  exit $status
-}
-trap stop_all INT TERM
+# --- configuration -------------------------------------------------------------------------------
 
-for i in 1 2 3; do
-  port="${ports[$((i - 1))]}"
-  member_conf="$run_dir/member-$i.conf"
-  # The connection string stays in the environment (${NODEMANAGER_POSTGRES}); it is never written to disk.
-  cat >"$member_conf" <<CONF
+seed="akka.tcp://$cluster_name@127.0.0.1:${remoting_ports[0]}"
+
+# member_conf N SCHEMA: what member N needs beyond the base file. The connection string stays in the
+# environment (${NODEMANAGER_POSTGRES}); it is never written to disk.
+member_conf() {
+  local i=$1 member_schema=$2
+  cat <<CONF
 # Generated by deploy/local-cluster.sh: member $i of a local three-member cluster.
 node-manager {
-  cluster-name = "nodemanager-local"
-  management { hostname = "127.0.0.1", port = $port }
-  # Each member's in-process OpenStack simulator (with the demo configuration) on a free port.
-  simulators.openstack.port = 0
+  cluster-name = "$cluster_name"
+  management { hostname = "127.0.0.1", port = ${management_ports[$((i - 1))]} }
   persistence.journal {
     plugin = postgresql
     connection-string = \${NODEMANAGER_POSTGRES}
-    # One schema per member until district leases arrive with the cluster issue.
-    schema-name = "member_$i"
+    schema-name = "$member_schema"
   }
+  # The shared OpenStack simulator, as a cloud; its user is the one its settings name.
+  cloud = openstack
+  openstack {
+    cloud = ""
+    auth {
+      auth-url = "http://127.0.0.1:$openstack_port/identity/v3"
+      username = \${node-manager.simulators.openstack.username}
+      password = \${node-manager.simulators.openstack.password}
+      user-domain-name = "Default"
+      project-name = \${node-manager.simulators.openstack.project-name}
+      project-domain-name = "Default"
+    }
+    region = \${node-manager.simulators.openstack.region}
+  }
+  # The shared PaaS simulator; the name after /platform/ counts this member's calls apart.
+  capacity { source = http, url = "http://127.0.0.1:$paas_port/capacity" }
+  platform { adapter = http, http.url = "http://127.0.0.1:$paas_port/platform/member-$i" }
 }
 CONF
-  mkdir -p "$run_dir/member-$i"
-  (cd "$run_dir/member-$i" && exec "$run_dir/app/nodemgr" run --config "$base_config" --config "$member_conf") \
-    >"$run_dir/member-$i.log" 2>&1 &
-  pids+=("$!")
-done
+}
 
+# cluster_conf N: member N's Akka.Cluster membership, member 1 being the seed node.
+cluster_conf() {
+  local i=$1
+  cat <<CONF
+# Generated by deploy/local-cluster.sh: member $i joins the cluster through member 1.
+akka {
+  remote.dot-netty.tcp { hostname = "127.0.0.1", port = ${remoting_ports[$((i - 1))]} }
+  cluster.seed-nodes = ["$seed"]
+}
+CONF
+}
+
+clustered=1
 for i in 1 2 3; do
-  port="${ports[$((i - 1))]}"
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$port/alive" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "${pids[$((i - 1))]}" 2>/dev/null; then
-      echo "local-cluster: member $i exited during start-up; its log:" >&2
-      tail -n 20 "$run_dir/member-$i.log" >&2
-      stop_all
+  member_conf "$i" "$schema" >"$run_dir/member-$i.conf"
+  cluster_conf "$i" >"$run_dir/cluster-$i.conf"
+done
+if ! "${nodemgr[@]}" config validate "$base_config" "$run_dir/member-2.conf" "$run_dir/cluster-2.conf" >/dev/null 2>"$run_dir/validate.log"; then
+  if "${nodemgr[@]}" config validate "$base_config" "$run_dir/member-2.conf" >/dev/null 2>>"$run_dir/validate.log" \
+      && grep -q "akka.cluster.seed-nodes: unknown key" "$run_dir/validate.log"; then
+    clustered=0
+    say "this nodemgr has no Akka.Cluster (it refuses akka.cluster.seed-nodes): the members run independently,"
+    say "each journaling into its own schema (${schema}_1 .. ${schema}_3) and driving every district by itself."
+    for i in 1 2 3; do
+      member_conf "$i" "${schema}_$i" >"$run_dir/member-$i.conf"
+      rm -f "$run_dir/cluster-$i.conf"
+    done
+  else
+    cat "$run_dir/validate.log" >&2
+    fail "the generated member configuration is invalid (above; files in $run_dir)" 2
+  fi
+fi
+
+# --- processes -----------------------------------------------------------------------------------
+
+names=()
+pids=()
+logs=()
+declare -A exit_codes=()  # by PID, for processes already waited for
+
+# start NAME DIR ARGS...: runs nodemgr ARGS in DIR, in a session of its own, output to NAME.log.
+start() {
+  local name=$1 dir=$2
+  shift 2
+  mkdir -p "$dir"
+  # exec keeps the PID: the subshell becomes setsid, which (not a group leader) becomes nodemgr.
+  (cd "$dir" && exec setsid "${nodemgr[@]}" "$@") <"/dev/null" >"$run_dir/$name.log" 2>&1 &
+  names+=("$name")
+  pids+=("$!")
+  logs+=("$run_dir/$name.log")
+  say "started $name  pid $!  log $run_dir/$name.log"
+}
+
+# stop_all CODE: SIGTERM to each member (newest first), then to each simulator, each waited for by
+# PID; exits CODE, or 1 when a process did not exit 0.
+stop_all() {
+  trap - INT TERM
+  local status=${1:-0} i code
+  echo
+  say "stopping (SIGTERM to each process)"
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    if [[ -n "${exit_codes[${pids[$i]}]:-}" ]]; then
+      code=${exit_codes[${pids[$i]}]}
+    else
+      kill -TERM "${pids[$i]}" 2>/dev/null || true
+      if wait "${pids[$i]}"; then code=0; else code=$?; fi
+    fi
+    say "${names[$i]} (pid ${pids[$i]}) exited $code"
+    [[ $code -eq 0 ]] || status=1
+  done
+  exit "$status"
+}
+trap 'stop_all 0' INT TERM
+
+# wait_for_line NAME TEXT: until the log of the newest process holds TEXT (bounded); stops all if it exits.
+wait_for_line() {
+  local name=$1 text=$2 last=$((${#pids[@]} - 1))
+  for _ in $(seq 1 240); do
+    grep -q "$text" "${logs[$last]}" 2>/dev/null && return 0
+    if ! kill -0 "${pids[$last]}" 2>/dev/null; then
+      echo "local-cluster: $name exited during start-up; its log:" >&2
+      tail -n 20 "${logs[$last]}" >&2
+      stop_all 1
     fi
     sleep 0.5
   done
-  echo "local-cluster: member $i  pid ${pids[$((i - 1))]}  http://127.0.0.1:$port  log $run_dir/member-$i.log"
+  echo "local-cluster: $name did not start within 2 minutes; its log:" >&2
+  tail -n 20 "${logs[$last]}" >&2
+  stop_all 1
+}
+
+start openstack-simulator "$run_dir/openstack-simulator" simulate openstack --port "$openstack_port" --config "$base_config"
+wait_for_line openstack-simulator "OpenStack simulator listening on"
+start paas-simulator "$run_dir/paas-simulator" simulate paas --port "$paas_port" --config "$base_config"
+wait_for_line paas-simulator "PaaS simulator listening on"
+
+for i in 1 2 3; do
+  files=(--config "$base_config" --config "$run_dir/member-$i.conf")
+  [[ $clustered -eq 0 ]] || files+=(--config "$run_dir/cluster-$i.conf")
+  start "member-$i" "$run_dir/member-$i" run "${files[@]}"
+  wait_for_line "member-$i" "Management endpoint listening on"
 done
-echo "local-cluster: leases arrive with the cluster issue; today each member drives its own copy of the districts."
-echo "local-cluster: Ctrl-C stops all three."
-wait
+
+for i in 1 2 3; do
+  port="${management_ports[$((i - 1))]}"
+  for _ in $(seq 1 240); do
+    curl -fsS "http://127.0.0.1:$port/alive" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  say "member $i  http://127.0.0.1:$port  $( (curl -fsS "http://127.0.0.1:$port/alive" >/dev/null 2>&1 && echo alive) || echo 'not alive yet')"
+done
+say "OpenStack simulator http://127.0.0.1:$openstack_port  PaaS simulator http://127.0.0.1:$paas_port"
+say "all started; Ctrl-C stops them."
+
+# Until a signal (the trap above). A process that exits by itself is reported; when none is left
+# the script ends with 1.
+while true; do
+  live=()
+  for pid in "${pids[@]}"; do [[ -n "${exit_codes[$pid]:-}" ]] || live+=("$pid"); done
+  [[ ${#live[@]} -gt 0 ]] || { say "every process has exited"; exit 1; }
+  exited=""
+  if wait -n -p exited "${live[@]}"; then code=0; else code=$?; fi
+  [[ -n "$exited" ]] || continue
+  exit_codes[$exited]=$code
+  for i in "${!pids[@]}"; do
+    [[ "${pids[$i]}" == "$exited" ]] && say "${names[$i]} (pid $exited) exited $code by itself; see ${logs[$i]}"
+  done
+done

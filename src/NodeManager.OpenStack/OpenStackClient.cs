@@ -8,6 +8,7 @@ using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Http;
 using NodeManager.OpenStack.Identity;
 using NodeManager.OpenStack.Image;
+using NodeManager.OpenStack.Networking;
 
 namespace NodeManager.OpenStack;
 
@@ -31,7 +32,8 @@ public sealed class OpenStackClient : IDisposable
         _keystone = new KeystoneSession(credentials, _transport, settings.TokenRefreshMargin, time, log);
         _session = new OpenStackSession(_keystone, _transport, log);
         Images = new GlanceClient(_session);
-        Compute = new NovaClient(_session, Images, settings.ComputeMicroversion);
+        Networks = new NeutronClient(_session);
+        Compute = new NovaClient(_session, Images, Networks, settings.ComputeMicroversion);
         BlockStorage = new CinderClient(_session);
         Dns = new DesignateClient(_session);
     }
@@ -52,6 +54,7 @@ public sealed class OpenStackClient : IDisposable
     public CinderClient BlockStorage { get; }
     public DesignateClient Dns { get; }
     public GlanceClient Images { get; }
+    public NeutronClient Networks { get; }
 
     /// <summary>The current token (authenticating when there is none or it is about to expire).</summary>
     public Task<KeystoneToken> AuthenticateAsync(CancellationToken ct = default) => _keystone.GetTokenAsync(ct);

@@ -1,3 +1,4 @@
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.OpenStack.Credentials;
 
@@ -7,35 +8,42 @@ public sealed partial record OpenStackSettings
 {
     public const string Path = "node-manager.openstack";
 
-    /// <summary>Reads <c>node-manager.openstack</c> from the root config; range errors name file:line:col and key.</summary>
+    /// <summary>Reads <c>node-manager.openstack</c> from the root config; every range error names file:line:col and key.</summary>
+    /// <exception cref="ConfigException">One value is at fault.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static OpenStackSettings Create(Config root)
     {
         var c = root.GetConfig(Path);
-        string? Opt(string key) => c.GetString(key) is { Length: > 0 } v ? v : null;
-        TimeSpan Duration(string key, TimeSpan min, bool inclusive = true)
+        var reader = new SettingsReader(root);
+        string? Opt(string key) => reader.Read($"{Path}.{key}", () => c.GetString(key) is { Length: > 0 } v ? v : null, null);
+        TimeSpan Duration(string key, TimeSpan min, bool inclusive = true, TimeSpan? fallback = null) => reader.Read($"{Path}.{key}", () =>
         {
             var value = c.GetTimeSpan(key);
             if (inclusive ? value < min : value <= min)
                 throw ConfigException.BadValue(root, $"{Path}.{key}", $"must be {(inclusive ? ">=" : ">")} {min.TotalSeconds:0.###}s");
             return value;
-        }
-        int AtLeast(string key, int min)
+        }, fallback ?? min);
+        int AtLeast(string key, int min) => reader.Read($"{Path}.{key}", () =>
         {
             var value = c.GetInt(key);
             if (value < min) throw ConfigException.BadValue(root, $"{Path}.{key}", $"must be >= {min}");
             return value;
-        }
+        }, min);
 
-        var @interface = Opt("interface");
-        if (@interface is not null and not ("public" or "internal" or "admin"))
-            throw ConfigException.BadValue(root, $"{Path}.interface", "must be public, internal or admin");
-        var microversion = c.GetString("compute-microversion");
-        if (!Version.TryParse(microversion, out var mv) || mv.Major != 2)
-            throw ConfigException.BadValue(root, $"{Path}.compute-microversion", "must be a compute microversion such as 2.37");
-        var initialDelay = Duration("retry.initial-delay", TimeSpan.Zero, inclusive: false);
+        var @interface = reader.Read($"{Path}.interface", () => Opt("interface") is { } value && value is not ("public" or "internal" or "admin")
+            ? throw ConfigException.BadValue(root, $"{Path}.interface", "must be public, internal or admin")
+            : Opt("interface"), null);
+        var microversion = reader.Read($"{Path}.compute-microversion", () =>
+        {
+            var value = c.GetString("compute-microversion");
+            return Version.TryParse(value, out var mv) && mv.Major == 2 ? value
+                : throw ConfigException.BadValue(root, $"{Path}.compute-microversion", "must be a compute microversion such as 2.37");
+        }, Defaults.ComputeMicroversion);
+        var initialDelay = Duration("retry.initial-delay", TimeSpan.Zero, inclusive: false, Defaults.RetryInitialDelay);
+        // Judged against a valid initial delay only: a bad initial-delay is its own error.
         var maxDelay = Duration("retry.max-delay", initialDelay);
 
-        return new OpenStackSettings
+        var settings = new OpenStackSettings
         {
             Cloud = Opt("cloud"),
             CloudsYamlPath = Opt("clouds-yaml"),
@@ -68,7 +76,11 @@ public sealed partial record OpenStackSettings
             MaxRetryAfter = Duration("retry.max-retry-after", TimeSpan.Zero),
             MaxConcurrency = AtLeast("max-concurrency", 1),
             RequestInterval = Duration("rate", TimeSpan.Zero),
-            DnsEnabled = c.GetBoolean("dns.enabled"),
+            DnsEnabled = reader.Boolean($"{Path}.dns.enabled"),
         };
+        return reader.Result(settings);
     }
+
+    /// <summary>What a key at fault reads as while the others are still checked.</summary>
+    private static OpenStackSettings Defaults { get; } = new();
 }

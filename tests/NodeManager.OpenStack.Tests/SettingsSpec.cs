@@ -1,4 +1,5 @@
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Simulators.OpenStack;
 
@@ -23,8 +24,44 @@ public sealed class SettingsSpec
     {
         var options = OpenStackSimulatorOptions.Create(NodeManagerConfig.Reference);
         var defaults = new OpenStackSimulatorOptions();
-        Assert.Equal(defaults with { DnsZones = options.DnsZones }, options);
+        Assert.Equal(defaults with { DnsZones = options.DnsZones, Networks = options.Networks }, options);
         Assert.Equal(["example.com."], options.DnsZones);
+        Assert.Equal(["private"], options.Networks);
+    }
+
+    [Fact]
+    public void Two_bad_openstack_keys_must_both_be_reported_with_file_line_and_key()
+    {
+        var config = ConfigFactory.ParseString("""
+            node-manager.openstack {
+              interface = outside
+              max-concurrency = 0
+            }
+            """, "ops.conf").WithFallback(NodeManagerConfig.Reference).Resolve();
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => OpenStackSettings.Create(config)).Errors;
+
+        Assert.Equal(
+            ["ops.conf:2:15: node-manager.openstack.interface", "ops.conf:3:21: node-manager.openstack.max-concurrency"],
+            errors.Select(e => $"{e.Origin}: {e.Path}"));
+        Assert.Contains("must be public, internal or admin", errors[0].Message);
+    }
+
+    [Fact]
+    public void Two_bad_simulator_keys_must_both_be_reported_with_file_line_and_key()
+    {
+        var config = ConfigFactory.ParseString("""
+            node-manager.simulators.openstack {
+              port = 70000
+              token-lifetime = 0s
+            }
+            """, "sim.conf").WithFallback(NodeManagerConfig.Reference).Resolve();
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => OpenStackSimulatorOptions.Create(config)).Errors;
+
+        Assert.Equal(
+            ["sim.conf:2:10: node-manager.simulators.openstack.port", "sim.conf:3:20: node-manager.simulators.openstack.token-lifetime"],
+            errors.Select(e => $"{e.Origin}: {e.Path}").Order());
     }
 
     [Fact]

@@ -9,8 +9,9 @@ using static NodeManager.Core.Capacity.CapacityWatcher;
 namespace NodeManager.Core.Capacity;
 
 /// <summary>
-/// Polls the capacity source every <c>capacity.interval</c>, merges the document with the districts' published state,
-/// asks <see cref="ScalingPolicy"/>, and sends each district its decision (ScaleUp, ScaleDown or Hold with a reason).
+/// Polls the capacity source every <c>capacity.interval</c> (once for the whole cluster: it runs as a cluster singleton), merges the document with the districts' published state,
+/// asks <see cref="ScalingPolicy"/>, and sends each district its decision (ScaleUp, ScaleDown or Hold with a reason)
+/// through the district shard region, wherever the district runs.
 /// A source that fails or times out makes every district hold — no scaling on stale data. Each cycle it also looks for
 /// leaked servers (this cluster's metadata, no node knows them): reported always, deleted only with
 /// <c>cleanup.delete-leaked = on</c>.
@@ -38,6 +39,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         Receive<Akka.Actor.Status.Failure>(f =>
         {
             _services.Board.CloudFault = $"a leak scan call failed: {f.Cause.Message}";
+            _services.Board.PublishCapacity();
             LogLeakScanFailed(_log, f.Cause.Message);
         });
         Receive<Akka.Actor.Status.Success>(_ => { });
@@ -83,13 +85,15 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         {
             var district = snapshot.Districts.First(d => d.Name == decision.District);
             var conditions = outcome.Conditions.Where(c => c.Subject == district.Profile || c.Subject == district.Name).ToList();
-            _districts.Tell(new DistrictsActor.ToDistrict(decision.District, new DistrictSupervisor.Decide(
+            _districts.Tell(DistrictEntity.To(decision.District, new DistrictSupervisor.Decide(
                 district.Profile, decision, CapacitySnapshots.ServingHosts(read.Document, decision.District, views.GetValueOrDefault(decision.District)),
                 conditions,
                 read.Document.Nodes.Where(n => n.District == decision.District).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
-                views.TryGetValue(decision.District, out var view) ? view.State.NextSeq - 1 : 0)));
+                views.TryGetValue(decision.District, out var view) ? view.State.NextSeq - 1 : 0,
+                Utilisation: Usage.Of(district.Nodes).Percent)));
         }
 
+        board.PublishCapacity();
         Context.System.EventStream.Publish(new Evaluated(now, outcome));
         _services.Cloud.ListServersAsync(CloudMetadata.ForCluster(_services.Cluster), CancellationToken.None)
             .PipeTo(Self, success: servers => new LeakScan(servers));
@@ -103,8 +107,9 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             : $"holding: the capacity source failed: {failed.Error.Message}";
         _services.Board.CapacityFault = reason;
         LogSourceFailed(_log, reason);
+        _services.Board.PublishCapacity();
         foreach (var view in _services.Board.Districts.Values)
-            _districts.Tell(new DistrictsActor.ToDistrict(view.Name,
+            _districts.Tell(DistrictEntity.To(view.Name,
                 new DistrictSupervisor.Decide(view.Profile, new Hold(view.Name, reason), [], view.Conditions)));
         Context.System.EventStream.Publish(new SourceFailed(Now, reason));
     }
@@ -120,11 +125,18 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
             .Where(s => !known.Contains(s.Name) && (s.Created is not { } created || now - created >= _services.Cleanup.LeakGrace))
             .ToList();
         _services.Board.Leaks = [.. leaked.Select(s => s.Name)];
+        _services.Board.PublishCapacity();
         if (leaked.Count == 0) return;
         foreach (var server in leaked)
         {
-            LogLeak(_log, server.Name, server.Id, _services.Cleanup.DeleteLeaked ? "deleting it (cleanup.delete-leaked = on)" : "set cleanup.delete-leaked = on to delete it");
-            if (_services.Cleanup.DeleteLeaked)
+            // Only the member that drives the leak's district may delete it: elsewhere its nodes are not on the board.
+            var district = server.Metadata.GetValueOrDefault(CloudMetadata.District) ?? "";
+            var fence = _services.Fences.For(district).Check();
+            LogLeak(_log, server.Name, server.Id,
+                !_services.Cleanup.DeleteLeaked ? "set cleanup.delete-leaked = on to delete it"
+                : fence.Held ? "deleting it (cleanup.delete-leaked = on)"
+                : $"not deleting it: this member does not hold district '{district}' ({fence.Reason})");
+            if (_services.Cleanup.DeleteLeaked && fence.Held)
                 _services.Cloud.DeleteServerAsync(server.Id, CancellationToken.None).PipeTo(Self);
         }
 

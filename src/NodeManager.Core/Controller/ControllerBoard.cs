@@ -17,8 +17,33 @@ public sealed class ControllerBoard
     private readonly Lock _lock = new();
     private BackoffState? _cloudBackoff;
     private BackoffState? _previousCloudBackoff;
+    private int _passivatedNodes;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The cluster member driving each district (its address), as the district last published it.</summary>
+    public ConcurrentDictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>This member's address when the controller runs in a cluster; districts published here are its own.</summary>
+    public string? LocalMember { get; set; }
+
+    /// <summary>Called with every view a district of this member publishes (a cluster shares it with the other members).</summary>
+    public Action<DistrictView>? DistrictPublished { get; set; }
+
+    /// <summary>Called after the capacity watcher has changed what the board says about capacity, the cloud or leaks.</summary>
+    public Action? CapacityPublished { get; set; }
+
+    /// <summary>A district of this member publishes its view: readers here see it at once, other members soon after.</summary>
+    public void Publish(DistrictView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        Districts[view.Name] = view;
+        if (LocalMember is { } member) Owners[view.Name] = member;
+        DistrictPublished?.Invoke(view);
+    }
+
+    /// <summary>The capacity watcher has written <see cref="LastDocument"/>, the faults or the leaks.</summary>
+    public void PublishCapacity() => CapacityPublished?.Invoke();
 
     public CapacityDocument? LastDocument { get; set; }
 
@@ -34,6 +59,11 @@ public sealed class ControllerBoard
     public ConcurrentDictionary<string, string> DistrictFaults { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Leaks { get; set; } = [];
+
+    /// <summary>Live nodes whose actors are stopped while idle (passivated), across every district.</summary>
+    public int PassivatedNodes => Volatile.Read(ref _passivatedNodes);
+
+    internal void CountPassivated(int delta) => Interlocked.Add(ref _passivatedNodes, delta);
 
     public BackoffState? CloudBackoff
     {
@@ -66,7 +96,10 @@ public sealed class ControllerBoard
     }
 }
 
-/// <summary>One district as its supervisor last published it.</summary>
+/// <summary>
+/// One district as its supervisor last published it. <see cref="Utilisation"/> (percent) comes from the capacity read
+/// that made <see cref="DistrictState.LastDecision"/>, so the two always describe the same moment.
+/// </summary>
 public sealed record DistrictView(
     string Name,
     string Profile,
@@ -75,4 +108,5 @@ public sealed record DistrictView(
     IReadOnlyList<NodeView> Finished,
     DistrictState State,
     IReadOnlyList<PolicyCondition> Conditions,
-    bool Recovered);
+    bool Recovered,
+    double? Utilisation = null);

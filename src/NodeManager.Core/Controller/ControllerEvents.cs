@@ -5,8 +5,9 @@ using NodeManager.Core.Serialization;
 namespace NodeManager.Core.Controller;
 
 /// <summary>
-/// The stable manifests of every event the controller journals and of the district snapshot. Never rename a
-/// manifest: add a ".v2" and an upcaster from the ".v1".
+/// The stable manifests of every event the controller journals, of the district snapshot, and of every message that
+/// crosses cluster members (commands to districts, their replies, the views members share). Never rename a manifest:
+/// add a ".v2" and an upcaster from the ".v1".
 /// </summary>
 public static class ControllerEvents
 {
@@ -45,5 +46,11 @@ public static class ControllerEvents
         .Register<DistrictSupervisor.ExhaustionCleared>("district.exhaustion-cleared.v1")
         .Register<DistrictSupervisor.LaunchFailingRaised>("district.launch-failing-raised.v1")
         .Register<DistrictSupervisor.LaunchFailingCleared>("district.launch-failing-cleared.v1")
-        .Register<DistrictState>("district.state-snapshot.v1");
+        .Register<DistrictState>("district.state-snapshot.v1")
+        .Register<DistrictSupervisor.Decide>("district.decide.v1")
+        .Register<DistrictSupervisor.RequestDrain>("district.request-drain.v1")
+        .Register<DistrictSupervisor.DrainAccepted>("district.drain-accepted.v1")
+        .Register<NodeLifecycle.DrainRefused>("node.drain-refused.v1")
+        .Register<BoardReplication.DistrictPublished>("board.district-published.v1")
+        .Register<BoardReplication.CapacityPublished>("board.capacity-published.v1");
 }

@@ -1,8 +1,11 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -14,15 +17,16 @@ using NodeManager.Hocon;
 namespace NodeManager.Core.Controller;
 
 /// <summary>
-/// The controller inside one actor system: <c>/user/districts</c> (a <see cref="DistrictSupervisorActor"/> per district,
-/// each with its <see cref="NodeLifecycleActor"/>s) and <c>/user/capacity-watcher</c>; and its read side
-/// (<see cref="IControllerStatus"/>) for the management endpoint.
+/// The controller inside one actor system: the district shard region (a <see cref="DistrictSupervisorActor"/> per
+/// district, each with its <see cref="NodeLifecycleActor"/>s, see <see cref="DistrictEntity"/>) and the capacity
+/// watcher (a cluster singleton, see <see cref="StartClustered"/>); and its read side (<see cref="IControllerStatus"/>)
+/// for the management endpoint.
 /// </summary>
 /// <remarks>
 /// What the host passes to <see cref="Start"/>:
 /// <list type="bullet">
 /// <item>the root <see cref="Config"/> (resolved; <c>node-manager.cluster-name</c>, <c>.capacity</c>, <c>.scaling</c>,
-/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
+/// <c>.districts</c>, <c>.profiles</c>, <c>.cleanup</c> and <c>.persistence.snapshot-every*</c> are read here — <c>.platform</c> and <c>.simulators.paas</c>
 /// only by whoever builds the adapters, see <see cref="PlatformAdapters"/> and <c>PaasSimulator</c>);</item>
 /// <item>an <see cref="ActorSystem"/> whose journal and snapshot store are configured, with the product's serializer
 /// bound to the controller's events;</item>
@@ -35,34 +39,39 @@ namespace NodeManager.Core.Controller;
 /// it stops the watcher first (no new decisions), then the districts (their nodes' state is already journaled; a
 /// lifecycle in mid-step resumes from the journal on the next start).
 /// </remarks>
-public sealed class ControllerHost : IControllerStatus
+public sealed partial class ControllerHost : IControllerStatus
 {
     private readonly ActorSystem _system;
     private readonly TimeProvider _time;
+    private readonly ClusterParts? _cluster;
 
-    private ControllerHost(ActorSystem system, ControllerServices services, IActorRef districts, IActorRef watcher, TimeProvider time)
+    private ControllerHost(ActorSystem system, ControllerServices services, IActorRef districts, IActorRef watcher, ClusterParts? cluster)
     {
         _system = system;
         Services = services;
         Districts = districts;
         Watcher = watcher;
-        _time = time;
+        _time = services.Time;
+        _cluster = cluster;
     }
 
     public ControllerServices Services { get; }
 
-    /// <summary><c>/user/districts</c>: send it <see cref="DistrictsActor.ToDistrict"/>.</summary>
+    /// <summary>The district shard region: send it <see cref="DistrictEntity.To"/> envelopes.</summary>
     public IActorRef Districts { get; }
 
-    /// <summary><c>/user/capacity-watcher</c>: send it <see cref="CapacityWatcher.Poll"/> to evaluate now.</summary>
+    /// <summary>The capacity watcher (in a cluster, a proxy to the singleton): send it <see cref="CapacityWatcher.Poll"/> to evaluate now.</summary>
     public IActorRef Watcher { get; }
 
     public ControllerBoard Board => Services.Board;
 
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
+    /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
+    /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
-        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers)
+        Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
+        IDistrictFences? fences = null, IControllerMetrics? metrics = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -79,29 +88,43 @@ public sealed class ControllerHost : IControllerStatus
             new ControllerBoard(),
             new LimitsCache(cloud, time, scaling.LimitsCacheTtl),
             time,
-            loggers);
-        return Start(services, system);
+            loggers)
+        {
+            Snapshots = SnapshotSettings.Create(config),
+            Fences = fences ?? DistrictFences.AlwaysHeld,
+            Metrics = metrics ?? NoControllerMetrics.Instance,
+        };
+        return StartClustered(services, system);
     }
 
-    /// <summary>Starts the actors on settings built directly (tests and benchmarks).</summary>
-    public static ControllerHost Start(ControllerServices services, ActorSystem system)
+    /// <summary>
+    /// Starts the watcher as a plain actor beside <paramref name="districts"/>, a region speaking the shard region's
+    /// protocol, in an actor system without Akka.Cluster (specs on virtual time, benchmarks).
+    /// </summary>
+    public static ControllerHost Start(ControllerServices services, ActorSystem system, IActorRef districts)
     {
-        var districts = system.ActorOf(Props.Create(typeof(DistrictsActor), services), "districts");
         var watcher = system.ActorOf(Props.Create(typeof(CapacityWatcherActor), services, districts), "capacity-watcher");
-        return new ControllerHost(system, services, districts, watcher, services.Time);
+        return new ControllerHost(system, services, districts, watcher, null);
     }
 
-    /// <summary>Stops the watcher, then the districts with their nodes; safe to call twice.</summary>
+    /// <summary>Stops the watcher, then the districts with their nodes (handed over to other members, if any); safe to call twice.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(10);
+        if (_cluster is { } cluster)
+        {
+            await StopQuietly(cluster.WatcherManager, timeout).ConfigureAwait(false);
+            await StopQuietly(Districts, timeout, GracefulShutdown.Instance).ConfigureAwait(false);
+            return;
+        }
+
         await StopQuietly(Watcher, timeout).ConfigureAwait(false);
         await StopQuietly(Districts, timeout).ConfigureAwait(false);
     }
 
     /// <summary>Asks a district to drain one of its nodes (operator command); answers DrainAccepted or DrainRefused.</summary>
     public Task<object> RequestDrainAsync(string district, string host, string reason, CancellationToken cancellationToken) =>
-        Districts.Ask<object>(new DistrictsActor.ToDistrict(district, new DistrictSupervisor.RequestDrain(host, reason)),
+        Districts.Ask<object>(DistrictEntity.To(district, new DistrictSupervisor.RequestDrain(host, reason)),
             TimeSpan.FromSeconds(10), cancellationToken);
 
     public bool IsReady => NotReadyReasons.Count == 0;
@@ -112,6 +135,7 @@ public sealed class ControllerHost : IControllerStatus
         {
             var board = Board;
             var reasons = new List<string>();
+            if (_cluster?.NotReady() is { } member) reasons.Add(member);
             if (!board.CapacityAnswered) reasons.Add("the capacity source has not answered yet");
             if (board.CapacityFault is { } capacity) reasons.Add(capacity);
             if (board.CloudFault is { } cloud) reasons.Add($"cloud: {cloud}");
@@ -155,8 +179,7 @@ public sealed class ControllerHost : IControllerStatus
         var reported = document?.Nodes.Where(n => n.District == view.Name).ToList() ?? [];
         var unmanaged = reported.Count(n => !managed.Contains(n.Name));
         if (unmanaged > 0) byState["Unmanaged"] = unmanaged;
-        var serving = reported.Where(n => n.Responding).ToList();
-        double? utilisation = serving.Sum(n => n.MaxActiveGears) is > 0 and var max ? Math.Round(100.0 * serving.Sum(n => n.ActiveGears) / max, 1) : null;
+        double? utilisation = view.Utilisation is { } percent ? Math.Round(percent, 1) : null;
 
         var conditions = new List<ConditionStatus>();
         if (view.State.Backoff is { } backoff)
@@ -172,7 +195,7 @@ public sealed class ControllerHost : IControllerStatus
             conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));
 
         return new DistrictStatus(view.Name, view.Profile, view.Settings.MinNodes, view.Settings.MaxNodes, view.Settings.Paused,
-            byState, utilisation, view.State.LastDecision, conditions);
+            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name));
     }
 
     private NodeStatus ToStatus(NodeView node)
@@ -182,9 +205,18 @@ public sealed class ControllerHost : IControllerStatus
             gears, node.LastError, node.History);
     }
 
-    private async Task StopQuietly(IActorRef actor, TimeSpan timeout)
+    private async Task StopQuietly(IActorRef actor, TimeSpan timeout, object? stopMessage = null)
     {
-        if (!await actor.GracefulStop(timeout).ConfigureAwait(false))
-            _system.Stop(actor);
+        try
+        {
+            if (await actor.GracefulStop(timeout, stopMessage ?? PoisonPill.Instance).ConfigureAwait(false))
+                return;
+        }
+        catch (Exception e) when (e is TaskCanceledException or AskTimeoutException)
+        {
+            // A stop that overruns may fail the task rather than answer false: stopped below all the same.
+        }
+
+        _system.Stop(actor);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -12,7 +14,8 @@ namespace NodeManager.Core.Controller;
 /// <summary>
 /// Everything the controller's actors share: settings, the cloud and platform, the board they publish to, the clock
 /// (the product's <see cref="TimeProvider"/>; in tests one over Akka's TestScheduler, so timestamps and timers move
-/// together) and the loggers.
+/// together), the loggers and the metrics. <see cref="Fences"/> says whether this member still drives a district (always,
+/// unless the host runs in a cluster).
 /// </summary>
 public sealed record ControllerServices(
     string Cluster,
@@ -30,5 +33,21 @@ public sealed record ControllerServices(
     TimeProvider Time,
     ILoggerFactory Loggers)
 {
-    public NodeStepRunner RunnerFor(string profile) => new(Cloud, Platform, Profiles.For(profile), Lifecycle, Cluster);
+    /// <summary>Where the actors report decisions, launches and phase changes; counts nothing unless the host sets it.</summary>
+    public IControllerMetrics Metrics { get; init; } = NoControllerMetrics.Instance;
+
+    /// <summary>How often the persistent actors snapshot (<c>node-manager.persistence.snapshot-every</c>).</summary>
+    public SnapshotSettings Snapshots { get; init; } = SnapshotSettings.Default;
+
+    public IDistrictFences Fences { get; init; } = DistrictFences.AlwaysHeld;
+
+    /// <summary>
+    /// The steps of one district's nodes, on the cloud and platform behind the district's fence: a member that no
+    /// longer holds the district changes nothing.
+    /// </summary>
+    public NodeStepRunner RunnerFor(string district, string profile)
+    {
+        var fence = Fences.For(district);
+        return new(new FencedCloud(Cloud, district, fence), new FencedPlatform(Platform, district, fence), Profiles.For(profile), Lifecycle, Cluster);
+    }
 }

@@ -58,13 +58,15 @@ public static class DistrictSupervisor
     /// district's profile, and every host the capacity document reported (null when the source failed): an Active node
     /// missing from it is told to verify itself. <c>LaunchesSeen</c> is how many launches the district had journaled in
     /// the view the decision was made from: a scale-up decided before a later launch was journaled is not acted on.
+    /// <see cref="Utilisation"/> is the district's usage in percent in the same capacity read the decision was made from
+    /// (null when no node serves or the source failed), shown beside the decision.
     /// </summary>
     public sealed record Decide(
         string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
-        IReadOnlySet<string>? ReportedHosts = null, int LaunchesSeen = 0);
+        IReadOnlySet<string>? ReportedHosts = null, int LaunchesSeen = 0, double? Utilisation = null) : IVersionedMessage;
 
     /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
-    public sealed record RequestDrain(string Host, string Reason);
+    public sealed record RequestDrain(string Host, string Reason) : IVersionedMessage;
 
-    public sealed record DrainAccepted(string Host);
+    public sealed record DrainAccepted(string Host) : IVersionedMessage;
 }

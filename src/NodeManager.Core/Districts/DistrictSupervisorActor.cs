@@ -4,6 +4,8 @@ using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
+using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Profiles;
 using NodeManager.Core.Scaling;
@@ -20,10 +22,10 @@ namespace NodeManager.Core.Districts;
 /// </summary>
 public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IWithTimers
 {
-    /// <summary>Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short.</summary>
-    private const int SnapshotEvery = 200;
-
     private readonly ControllerServices _services;
+
+    // Decisions are journaled whenever their reason changes: a snapshot every so many events keeps recovery short (0: never).
+    private readonly int _snapshotEvery;
     private readonly ILogger _log;
     private readonly Dictionary<string, NodeView> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = new(StringComparer.Ordinal);
@@ -32,16 +34,22 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     private readonly Dictionary<string, NodeView> _finishedViews = new(StringComparer.Ordinal);
     private IReadOnlySet<string> _reportedHosts = new HashSet<string>();
     private IReadOnlyList<PolicyCondition> _conditions = [];
+    // The usage of the capacity read behind _state.LastDecision: set only together with the decision.
+    private double? _utilisation;
     private DistrictState _state;
     private readonly Dictionary<string, int> _restarts = new(StringComparer.Ordinal);
     private bool _launching;
     private bool _recovered;
+    private readonly IDistrictFence _fence;
+    private bool _fenced;
 
     public DistrictSupervisorActor(string name, ControllerServices services)
     {
         _services = services;
         _log = services.Loggers.District(name);
         _state = new DistrictState(name);
+        _snapshotEvery = services.Snapshots.For(typeof(DistrictSupervisorActor));
+        _fence = services.Fences.For(name);
 
         Recover<SnapshotOffer>(offer => _state = (DistrictState)offer.Snapshot);
         Recover<IEvent>(e => _state = _state.Apply(e));
@@ -51,6 +59,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Command<LimitsChecked>(OnLimitsChecked);
         Command<NodeLifecycle.NodeChanged>(OnNodeChanged);
         Command<NodeLifecycle.LaunchAborted>(OnLaunchAborted);
+        Command<NodeLifecycle.FenceLost>(lost => StopFenced(lost.Reason));
         Command<RequestDrain>(OnRequestDrain);
         Command<Terminated>(OnTerminated);
         Command<RecreateNode>(r => StartNode(r.LaunchId));
@@ -58,6 +67,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Command<SaveSnapshotFailure>(f => LogSnapshotFailed(_log, Name, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
+        CommandPassivation();
     }
 
     public override string PersistenceId => PersistenceIdFor(_state.Name);
@@ -77,28 +87,34 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         _recovered = true;
         KeepFinished();
         _services.Board.DistrictFaults.TryRemove(Name, out _);
+        if (!FenceHeld()) return;
         foreach (var launchId in _state.Nodes.Keys) StartNode(launchId);
         Publish();
     }
 
     private void OnDecide(Decide decide)
     {
+        if (!FenceHeld()) return;
         if (_state.Profile != decide.Profile)
             Record(new DistrictStarted(decide.Profile, Now));
         _conditions = decide.Conditions;
         var decision = decide.Decision;
+        _services.Metrics.DecisionMade(Name, decision.Kind);
         if (_state.LastDecision is not { } last || last.Kind != decision.Kind || last.Reason != decision.Reason)
             Record(new DecisionRecorded(decision.Kind, decision.Reason, Now), e =>
             {
+                _utilisation = decide.Utilisation;
                 LogDecision(_log, Name, decision.Kind, decision.Reason);
+                Publish();
             });
+        else
+            _utilisation = decide.Utilisation; // the same decision again, made from this read
 
         if (decide.ReportedHosts is { } reported)
             _reportedHosts = reported;
         if (decide.ReportedHosts is { } reportedNow)
             foreach (var lost in _views.Values.Where(v => v.Phase == NodePhase.Active && !reportedNow.Contains(v.Host)))
-                if (_children.TryGetValue(lost.LaunchId, out var child))
-                    child.Tell(NodeLifecycle.Verify.Instance);
+                TellNode(lost.LaunchId, NodeLifecycle.Verify.Instance);
 
         switch (decision)
         {
@@ -173,7 +189,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             if (NodeName.Lowest(profile.Naming, Name, _state.Profile, taken, maxIndex) is not { } name) break;
             taken.Add(name.Index);
             // Journal the name first; the node actor starts once it is durable.
-            Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e => StartNode(e.LaunchId));
+            Record(new NodeLaunchRequested($"{Name}-{seq++}", name.Index, name.ServerName, name.Host, Now), e =>
+            {
+                _services.Metrics.LaunchStarted(Name, _state.Profile);
+                StartNode(e.LaunchId);
+            });
             launched++;
         }
 
@@ -240,7 +260,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             .Where(h => h != host).Distinct(StringComparer.Ordinal).ToList();
         Record(new ScaleDownStarted(host, reason, Now), e =>
         {
-            if (_children.TryGetValue(node!.LaunchId, out var child)) child.Tell(new NodeLifecycle.Drain(reason, targets));
+            TellNode(node!.LaunchId, new NodeLifecycle.Drain(reason, targets));
             if (reply) replyTo?.Tell(new DrainAccepted(host));
             Publish();
         });
@@ -258,6 +278,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     {
         var view = changed.View;
         if (view.LaunchId.Length == 0) return; // a fresh actor before its Launch is journaled
+        NodeChangeMetrics.Report(_services.Metrics, _views.GetValueOrDefault(view.LaunchId), view);
         if (view.Phase.IsTerminal())
         {
             _views.Remove(view.LaunchId);
@@ -271,8 +292,10 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         else
         {
             _restarts.Remove(view.LaunchId);
+            // A passivated node recreated for a drain reports Active again: it did not just become Active.
+            var wasActive = _views.TryGetValue(view.LaunchId, out var before) && before.Phase == NodePhase.Active;
             _views[view.LaunchId] = view;
-            if (view.Phase == NodePhase.Active && _state.LaunchFailing is not null)
+            if (view.Phase == NodePhase.Active && !wasActive && _state.LaunchFailing is not null)
                 Record(new LaunchFailingCleared(Now), _ =>
                 {
                     LogLaunchesWork(_log, Name, view.Host);
@@ -365,7 +388,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         var seq = launchId[(launchId.LastIndexOf('-') + 1)..];
         var child = Context.ActorOf(
             Props.Create(typeof(NodeLifecycleActor),
-                launchId, _services.RunnerFor(_state.Profile), _services.Lifecycle, _services.Time, _services.Loggers.Node(Name, node.Host)),
+                launchId, _services.RunnerFor(Name, _state.Profile), _services.Lifecycle, _services.Time, _services.Loggers.Node(Name, node.Host)),
             $"node-{node.Host}-{seq}");
         Context.Watch(child);
         _children[launchId] = child;
@@ -377,6 +400,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         var entry = _children.FirstOrDefault(kv => kv.Value.Equals(terminated.ActorRef));
         if (entry.Key is null) return;
         _children.Remove(entry.Key);
+        if (StoppedIdle(entry.Key)) return;
         // A node that stopped before finishing (its journal failed) comes back from its journal, after a back-off that
         // doubles while it keeps failing.
         if (_state.Nodes.ContainsKey(entry.Key))
@@ -386,13 +410,31 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         }
     }
 
-    /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <see cref="SnapshotEvery"/> events, then runs <paramref name="then"/>.</summary>
+    private bool FenceHeld()
+    {
+        if (_fence.Check() is { Held: false } lost) StopFenced(lost.Reason);
+        return !_fenced;
+    }
+
+    /// <summary>
+    /// This member no longer holds the district (another member may drive it now): stop with every node, changing
+    /// nothing more. Nothing fails: each lifecycle is journaled where it stood and resumes wherever the district starts next.
+    /// </summary>
+    private void StopFenced(string reason)
+    {
+        if (_fenced) return;
+        _fenced = true;
+        LogFenceLost(_log, Name, reason);
+        Context.Stop(Self);
+    }
+
+    /// <summary>Journals <paramref name="e"/>, folds it into the state, snapshots every <c>snapshot-every</c> events, then runs <paramref name="then"/>.</summary>
     private void Record<TEvent>(TEvent e, Action<TEvent>? then = null)
         where TEvent : IEvent =>
         Persist(e, persisted =>
         {
             _state = _state.Apply(persisted);
-            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_state);
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(_state);
             then?.Invoke(persisted);
         });
 
@@ -416,9 +458,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
         LogPersistRejected(_log, PersistenceId, sequenceNr, @event.GetType().Name, cause.Message);
 
-    private void Publish() => _services.Board.Districts[Name] = new DistrictView(
+    private void Publish() => _services.Board.Publish(new DistrictView(
         Name, _state.Profile, Settings, [.. LiveViews().OrderBy(v => v.Index)],
-        FinishedViews(), _state, _conditions, _recovered);
+        FinishedViews(), _state, _conditions, _recovered, _utilisation));
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
@@ -492,6 +534,9 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: cannot read the cloud's limits, not launching this time: {Error}")]
     private static partial void LogLimitsUnknown(ILogger logger, string district, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{District}: this member no longer holds the district, stopping it and its nodes without further changes (they resume wherever the district runs next): {Reason}")]
+    private static partial void LogFenceLost(ILogger logger, string district, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{District}: not draining {Host}: {Reason}")]
     private static partial void LogDrainRefused(ILogger logger, string district, string host, string reason);

@@ -84,7 +84,8 @@ public static class NodeLifecycle
     /// <summary>Drain the node and give it back; ignored unless Active (answered with <see cref="DrainRefused"/>).</summary>
     public sealed record Drain(string Reason, IReadOnlyList<string> Targets);
 
-    public sealed record DrainRefused(string Host, string Reason);
+    /// <summary>The answer to a drain the node or its district refused (crosses members as the operator's reply).</summary>
+    public sealed record DrainRefused(string Host, string Reason) : IVersionedMessage;
 
     /// <summary>The platform stopped reporting this Active node: check its server, then rejoin it or give it up.</summary>
     public sealed class Verify
@@ -110,6 +111,33 @@ public static class NodeLifecycle
         private Tick() { }
     }
 
+    // ---- passivation (an idle Active node stops its actor; its district recreates it when needed) ----
+
+    /// <summary>The node, Active and idle for <c>passivate-after</c>, asks its district to stop it.</summary>
+    public sealed record Passivate(string LaunchId);
+
+    /// <summary>
+    /// The district's answer to <see cref="Passivate"/>, through the node's mailbox so that every command sent before it
+    /// is handled first: the node stops if it is still idle, else it answers <see cref="PassivationDeclined"/>.
+    /// </summary>
+    public sealed class StopIdle
+    {
+        public static StopIdle Instance { get; } = new();
+
+        private StopIdle() { }
+    }
+
+    /// <summary>The node got busy between <see cref="Passivate"/> and <see cref="StopIdle"/>; it keeps running.</summary>
+    public sealed record PassivationDeclined(string LaunchId);
+
+    /// <summary>Internal: the passivation timer fired; the node checks how long it has been idle.</summary>
+    internal sealed class IdleCheck
+    {
+        public static IdleCheck Instance { get; } = new();
+
+        private IdleCheck() { }
+    }
+
     // ---- reports to the district supervisor ----
 
     /// <summary>Sent to the parent after every state change and after recovery.</summary>
@@ -117,6 +145,9 @@ public static class NodeLifecycle
 
     /// <summary>A launch was aborted because the cloud is exhausted; the supervisor backs off.</summary>
     public sealed record LaunchAborted(string Host, string Reason, ExhaustionScope Scope);
+
+    /// <summary>To the supervisor: a step was refused because this member no longer holds the district; nothing was called.</summary>
+    public sealed record FenceLost(string Host, string Reason);
 }
 
 /// <summary>What a failed launch turns into once cleaned up.</summary>

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using NodeManager.Core.Cloud;
+using NodeManager.Core.Fencing;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
 using NodeManager.Core.Serialization;
@@ -14,7 +15,8 @@ namespace NodeManager.Core.Nodes;
 /// on every tick it checks the phase's deadline, asks the rules for the next step, runs it with
 /// <see cref="NodeStepRunner"/> off the actor's turn, journals what happened, and reports to its district supervisor.
 /// Persist first, then act: a phase is journaled before the call it implies, and every call is idempotent by name, so a
-/// crash anywhere resumes without doubling or leaking a server or volume. Stops itself once terminal.
+/// crash anywhere resumes without doubling or leaking a server or volume. Stops itself once terminal, and once Active
+/// and idle for a while (passivation, see the partial file).
 /// An <see cref="UntypedPersistentActor"/>: one switch each for commands and recovery instead of per-type handler
 /// tables, because a node actor is idle most of its life and there may be a hundred thousand of them.
 /// </summary>
@@ -42,7 +44,12 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
         _settings = settings;
         _time = time;
         _log = log;
+        // A node never snapshots (its journal is short): skipping the snapshot store saves a query per recovery.
+        SnapshotPluginId = NoSnapshotStore;
     }
+
+    /// <summary>Akka's snapshot store that holds nothing and answers at once.</summary>
+    public const string NoSnapshotStore = "akka.persistence.no-snapshot-store";
 
     public override string PersistenceId => PersistenceIdFor(_launchId);
 
@@ -67,6 +74,7 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
 
     protected override void OnCommand(object message)
     {
+        NoteActivity(message);
         switch (message)
         {
             case Tick:
@@ -89,6 +97,12 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
                 break;
             case GetView:
                 Sender.Tell(_state.ToView());
+                break;
+            case IdleCheck:
+                OnIdleCheck();
+                break;
+            case StopIdle:
+                OnStopIdle();
                 break;
             default:
                 Unhandled(message);
@@ -173,6 +187,13 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
     {
         _busy = false;
         var error = failed.Error;
+        // Not this node's failure: its district stops (and logs why); the step runs wherever the district runs next.
+        if (error is FenceLostException lost)
+        {
+            Context.Parent.Tell(new FenceLost(_state.Host, lost.Reason));
+            return;
+        }
+
         if (error is CloudException cloud && NodeLifecycleRules.OnCloudError(_state, failed.Step, cloud, _settings, Now) is { } verdict)
         {
             PersistEvents([verdict], NodeLifecycleRules.ScopeOf(cloud));
@@ -238,6 +259,7 @@ public sealed partial class NodeLifecycleActor : UntypedPersistentActor, IWithTi
             Timers.StartSingleTimer(DeadlineTimer, Tick.Instance, deadline - Now > TimeSpan.Zero ? deadline - Now : TimeSpan.Zero);
         else
             Timers.Cancel(DeadlineTimer);
+        ArmPassivation();
         Self.Tell(Tick.Instance);
     }
 

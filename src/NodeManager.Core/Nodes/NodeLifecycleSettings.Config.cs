@@ -21,6 +21,7 @@ public sealed partial record NodeLifecycleSettings
             FinishedKept = c.Int("finished-kept", 0),
             RestartBackoffMin = c.Duration("restart-backoff.min", allowZero: false),
             RestartBackoffMax = c.Duration("restart-backoff.max", allowZero: false),
+            PassivateAfter = c.DurationOrOff("passivate-after"),
         };
         c.Require(settings.RestartBackoffMax >= settings.RestartBackoffMin, "restart-backoff.max", "must be ≥ restart-backoff.min", "restart-backoff.min");
         return c.Result(settings);

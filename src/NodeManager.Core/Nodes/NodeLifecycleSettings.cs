@@ -32,6 +32,12 @@ public sealed partial record NodeLifecycleSettings
 
     public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// An Active node idle this long stops its actor (its district keeps its view and recreates it from the journal when
+    /// a drain or a check needs it); null never passivates.
+    /// </summary>
+    public TimeSpan? PassivateAfter { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The restart delay after <paramref name="failures"/> failures in a row (1 → min).</summary>
     public TimeSpan RestartDelay(int failures) => Scaling.BackoffState.Delay(failures, RestartBackoffMin, RestartBackoffMax);
 

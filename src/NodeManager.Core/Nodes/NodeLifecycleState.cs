@@ -12,7 +12,10 @@ namespace NodeManager.Core.Nodes;
 /// </summary>
 public sealed record NodeLifecycleState
 {
-    /// <summary>How many history entries are kept in memory (the journal keeps all).</summary>
+    /// <summary>
+    /// How many history entries are kept in memory (the journal keeps all): the first (the request, which says when
+    /// and why the node was asked for) and the latest ones.
+    /// </summary>
     public const int HistoryLimit = 32;
 
     public static NodeLifecycleState Empty { get; } = new();
@@ -67,7 +70,7 @@ public sealed record NodeLifecycleState
 
     public int GearMoveFailures { get; init; }
 
-    /// <summary>The latest journaled events (at most <see cref="HistoryLimit"/>), oldest first, built on demand.</summary>
+    /// <summary>The first and the latest journaled events (at most <see cref="HistoryLimit"/>), oldest first, built on demand.</summary>
     public ImmutableArray<NodeHistoryEntry> History => [.. _history.Select(ToEntry)];
 
     /// <summary>The detail of the latest history entry, or null.</summary>
@@ -134,7 +137,7 @@ public sealed record NodeLifecycleState
     {
         var mark = new HistoryMark(e.At.UtcDateTime, next.Phase, DetailOf(e) is null ? e.GetType().Name : e);
         var history = _history.Add(mark);
-        return history.Length > HistoryLimit ? history.RemoveAt(0) : history;
+        return history.Length > HistoryLimit ? history.RemoveAt(1) : history;
     }
 
     private static NodeHistoryEntry ToEntry(HistoryMark mark) => mark.NameOrEvent is IEvent e

@@ -1,9 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace NodeManager.Core.Scaling;
 
 /// <summary>
 /// What the policy says about one district, always with a human reason ("not scaling down district-a: within 10m of
-/// last scale-up"). The reason is journaled by the district supervisor and shown by the management endpoint.
+/// last scale-up"). The reason is journaled by the district supervisor and shown by the management endpoint. It
+/// travels from the capacity watcher to a district on another member as JSON naming its kind.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$decision")]
+[JsonDerivedType(typeof(ScaleUp), "scale-up")]
+[JsonDerivedType(typeof(ScaleDown), "scale-down")]
+[JsonDerivedType(typeof(Hold), "hold")]
 public abstract record ScalingDecision(string District, string Reason)
 {
     /// <summary>"scale-up", "scale-down" or "hold": the stable word the endpoint shows.</summary>

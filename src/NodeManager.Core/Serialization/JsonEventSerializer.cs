@@ -11,7 +11,7 @@ namespace NodeManager.Core.Serialization;
 /// </summary>
 public sealed class JsonEventSerializer
 {
-    private static readonly JsonSerializerOptions DefaultOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions DefaultOptions = new(JsonSerializerDefaults.Web) { Converters = { new ReadOnlySetConverter() } };
 
     private readonly JsonSerializerOptions _options;
 

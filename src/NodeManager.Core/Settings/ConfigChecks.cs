@@ -25,6 +25,10 @@ internal static class ConfigChecks
             : throw ConfigException.BadValue(c, path, allowZero ? "must not be negative" : "must be > 0");
     }
 
+    /// <summary>A duration &gt; 0, or <c>off</c> (null).</summary>
+    public static TimeSpan? DurationOrOff(Config c, string path) =>
+        c.GetString(path) == "off" ? null : Duration(c, path, allowZero: false);
+
     public static T Enum<T>(Config c, string path) where T : struct, System.Enum
     {
         var text = c.GetString(path);

@@ -34,6 +34,9 @@ public sealed class SettingsReader
 
     public TimeSpan Duration(string path, bool allowZero = true) => Read(path, () => ConfigChecks.Duration(_config, path, allowZero), TimeSpan.Zero);
 
+    /// <summary>A duration &gt; 0, or null for <c>off</c>.</summary>
+    public TimeSpan? DurationOrOff(string path) => Read(path, () => ConfigChecks.DurationOrOff(_config, path), null);
+
     public T Enum<T>(string path)
         where T : struct, System.Enum => Read(path, () => ConfigChecks.Enum<T>(_config, path), default);
 

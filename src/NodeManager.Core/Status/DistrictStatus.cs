@@ -1,6 +1,9 @@
 namespace NodeManager.Core.Status;
 
-/// <summary>One district as the management endpoint shows it. A stable JSON shape (v1).</summary>
+/// <summary>
+/// One district as the management endpoint shows it. A stable JSON shape (v1). <see cref="Owner"/> is the address of
+/// the cluster member that drives it (<c>akka.tcp://name@host:port</c>), null when unknown.
+/// </summary>
 public sealed record DistrictStatus(
     string Name,
     string Profile,
@@ -10,7 +13,8 @@ public sealed record DistrictStatus(
     IReadOnlyDictionary<string, int> NodesByState,
     double? Utilisation,
     DecisionStatus? LastDecision,
-    IReadOnlyList<ConditionStatus> Conditions);
+    IReadOnlyList<ConditionStatus> Conditions,
+    string? Owner = null);
 
 /// <summary>The last scaling decision and its reason ("not scaling down: within 10m of last scale-up").</summary>
 public sealed record DecisionStatus(string Kind, string Reason, DateTimeOffset At);

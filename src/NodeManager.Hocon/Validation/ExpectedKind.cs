@@ -28,7 +28,9 @@ internal sealed record ExpectedKind(string Description, Func<ConfigValue, bool> 
             case ConfigScalar { ValueType: ConfigValueType.Number }:
                 return new("a number" + shown, v => Text(v) is { } t && double.TryParse(t.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
             case ConfigScalar text when HasUnit(text.Text) && ConfigUnits.ParseDuration(text.Text) is not null:
-                return new("a duration" + shown, v => Text(v) is { } t && ConfigUnits.ParseDuration(t) is not null);
+                // "off" passes here for every duration (Akka's convention for a timer that may be disabled); the
+                // settings that read a key say whether it may be off.
+                return new("a duration" + shown, v => Text(v) is { } t && (ConfigUnits.ParseDuration(t) is not null || t == "off"));
             case ConfigScalar text when HasUnit(text.Text) && ConfigUnits.ParseBytes(text.Text) is not null:
                 return new("a size in bytes" + shown, v => Text(v) is { } t && ConfigUnits.ParseBytes(t) is not null);
             default:

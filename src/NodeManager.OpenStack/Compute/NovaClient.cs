@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using NodeManager.OpenStack.Errors;
 using NodeManager.OpenStack.Http;
 using NodeManager.OpenStack.Image;
+using NodeManager.OpenStack.Networking;
 
 namespace NodeManager.OpenStack.Compute;
 
@@ -14,15 +15,17 @@ public sealed class NovaClient
 {
     private readonly OpenStackSession _session;
     private readonly GlanceClient _images;
+    private readonly NeutronClient _networks;
     private readonly KeyValuePair<string, string>[] _microversion;
     private readonly bool _networksRequired;
     private readonly ConcurrentDictionary<string, string> _resolvedImages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _resolvedFlavors = new(StringComparer.Ordinal);
 
-    internal NovaClient(OpenStackSession session, GlanceClient images, string microversion)
+    internal NovaClient(OpenStackSession session, GlanceClient images, NeutronClient networks, string microversion)
     {
         _session = session;
         _images = images;
+        _networks = networks;
         Microversion = microversion;
         _microversion = [new("OpenStack-API-Version", $"compute {microversion}"), new("X-OpenStack-Nova-API-Version", microversion)];
         _networksRequired = Version.TryParse(microversion, out var v) && v >= new Version(2, 37);
@@ -35,13 +38,24 @@ public sealed class NovaClient
     {
         var image = await ResolveImageAsync(spec.Image, ct).ConfigureAwait(false);
         var flavor = await ResolveFlavorAsync(spec.Flavor, ct).ConfigureAwait(false);
-        var body = BuildCreateBody(spec, image, flavor);
+        var networks = await ResolveNetworksAsync(spec.Networks, ct).ConfigureAwait(false);
+        var body = BuildCreateBody(spec with { Networks = networks }, image, flavor);
         var response = await SendAsync(HttpMethod.Post, "/servers", body, ct).ConfigureAwait(false);
         using var doc = response.Json();
         return doc.RootElement.Prop("server")?.Str("id") ?? throw new JsonException("create server answer has no server.id");
     }
 
-    /// <summary>The request body for <see cref="CreateServerAsync"/> with image and flavor already resolved to ids.</summary>
+    /// <summary>Network names become uuids through Neutron (cached); uuids and Nova's "auto" and "none" pass through.</summary>
+    private async Task<IReadOnlyList<string>> ResolveNetworksAsync(IReadOnlyList<string> networks, CancellationToken ct)
+    {
+        if (networks is [] or ["auto" or "none"]) return networks;
+        var ids = new List<string>(networks.Count);
+        foreach (var network in networks)
+            ids.Add(await _networks.ResolveAsync(network, ct).ConfigureAwait(false));
+        return ids;
+    }
+
+    /// <summary>The request body for <see cref="CreateServerAsync"/> with image, flavor and networks already resolved to ids.</summary>
     public JsonObject BuildCreateBody(ServerCreateSpec spec, string imageId, string flavorId)
     {
         var server = new JsonObject

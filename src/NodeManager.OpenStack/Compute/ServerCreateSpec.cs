@@ -7,7 +7,10 @@ public sealed record ServerCreateSpec
     public required string Image { get; init; }
     public required string Flavor { get; init; }
     public string? KeyName { get; init; }
-    /// <summary>Network uuids; empty = let Nova choose ("auto" from microversion 2.37, omitted before).</summary>
+    /// <summary>
+    /// Network names or uuids (a name is resolved through Neutron once per client and cached); empty = let Nova choose
+    /// ("auto" from microversion 2.37, omitted before).
+    /// </summary>
     public IReadOnlyList<string> Networks { get; init; } = [];
     public IReadOnlyList<string> SecurityGroups { get; init; } = [];
     public string? AvailabilityZone { get; init; }

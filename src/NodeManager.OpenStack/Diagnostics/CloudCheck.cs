@@ -7,12 +7,12 @@ namespace NodeManager.OpenStack.Diagnostics;
 /// <summary>
 /// What <c>nodemgr cloud check</c> prints: where the credentials came from, the token, the endpoint chosen for
 /// each service, the project's absolute limits and usage (what <c>nova credentials</c> and
-/// <c>nova absolute-limits</c> told operators), and, given the configuration, each profile's image, flavor and volume
-/// type as the cloud knows them (<see cref="ProfileCheck"/>). Never prints a secret.
+/// <c>nova absolute-limits</c> told operators), and, given the configuration, each profile's image, flavor, volume
+/// type and networks as the cloud knows them (<see cref="ProfileCheck"/>). Never prints a secret.
 /// </summary>
 public static class CloudCheck
 {
-    /// <returns>True when the cloud checks pass and the cloud has every profile's image, flavor and volume type.</returns>
+    /// <returns>True when the cloud checks pass and the cloud has every profile's image, flavor, volume type and network.</returns>
     /// <exception cref="ConfigException">a profile setting is malformed.</exception>
     public static async Task<bool> RunAsync(OpenStackClient client, Config config, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
@@ -29,7 +29,7 @@ public static class CloudCheck
             return false;
         }
 
-        output.WriteLine("profiles (image, flavor, volume type):");
+        output.WriteLine("profiles (image, flavor, volume type, networks):");
         foreach (var value in result.Checked)
             output.WriteLine($"  {value.Key} = \"{value.Value}\"  {(value.Found ? "found" : "MISSING")} ({string.Join(", ", value.Profiles)})");
         foreach (var problem in result.Problems)
@@ -57,13 +57,15 @@ public static class CloudCheck
         output.WriteLine("endpoints:");
         foreach (var (service, endpoint) in await client.EndpointsAsync(ct).ConfigureAwait(false))
         {
-            var required = service != ServiceKind.Dns.Name || client.Settings.DnsEnabled;
+            // Neutron is asked only for the networks profiles name, so the profile check reports its absence when it matters.
+            var required = service == ServiceKind.Dns.Name ? client.Settings.DnsEnabled : service != ServiceKind.Network.Name;
             if (endpoint.IsOk)
             {
                 output.WriteLine($"  {service,-14} {endpoint.Value}");
                 continue;
             }
-            output.WriteLine($"  {service,-14} {(required ? "MISSING" : "not offered (dns is disabled)")}");
+            var why = service == ServiceKind.Dns.Name ? "dns is disabled" : "needed only when a profile names a network";
+            output.WriteLine($"  {service,-14} {(required ? "MISSING" : $"not offered ({why})")}");
             if (!required) continue;
             error.WriteLine(endpoint.Error!.Message);
             ok = false;

@@ -39,16 +39,19 @@ internal sealed class OpenStackSession(KeystoneSession keystone, OpenStackTransp
         CancellationToken ct, params KeyValuePair<string, string>[] headers)
     {
         var token = await keystone.GetTokenAsync(ct).ConfigureAwait(false);
+        var operation = CloudOperation.For(service, method, pathAndQuery);
         try
         {
-            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct).ConfigureAwait(false);
+            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct, operation: operation)
+                .ConfigureAwait(false);
         }
         catch (UnauthorizedException e)
         {
             TransportLog.Reauthenticating(log, e.Call);
             keystone.Invalidate(token);
             token = await keystone.GetTokenAsync(ct).ConfigureAwait(false);
-            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct).ConfigureAwait(false);
+            return await transport.SendAsync(method, BaseUrl(token, service) + pathAndQuery, body, WithToken(headers, token), ct, operation: operation)
+                .ConfigureAwait(false);
         }
     }
 

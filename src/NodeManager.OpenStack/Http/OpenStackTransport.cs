@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
+using NodeManager.OpenStack.Diagnostics;
 using NodeManager.OpenStack.Errors;
 using Polly;
 using Polly.Retry;
@@ -72,16 +73,19 @@ internal sealed class OpenStackTransport : IDisposable
     }
 
     /// <param name="idempotent">Whether a timeout or 5xx may be retried; by default every method but POST.</param>
+    /// <param name="operation">What the request is, for <see cref="OpenStackMetrics"/>; by default only its method.</param>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string url, JsonNode? body,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct, bool? idempotent = null)
+        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct, bool? idempotent = null, CloudOperation? operation = null)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(RetryAnyTransient, idempotent ?? method != HttpMethod.Post);
+        var named = operation ?? CloudOperation.Unnamed(method);
         try
         {
             return await _retry.ExecuteAsync(
-                static async (ctx, state) => await state.self.AttemptAsync(state.method, state.url, state.body, state.headers, ctx.CancellationToken).ConfigureAwait(false),
-                context, (self: this, method, url, body, headers)).ConfigureAwait(false);
+                static async (ctx, state) => await state.self.AttemptAsync(state.method, state.url, state.body, state.headers, state.named, ctx.CancellationToken)
+                    .ConfigureAwait(false),
+                context, (self: this, method, url, body, headers, named)).ConfigureAwait(false);
         }
         finally
         {
@@ -97,8 +101,9 @@ internal sealed class OpenStackTransport : IDisposable
         _ => false,
     };
 
+    /// <summary>One request; its outcome is logged and measured (<see cref="OpenStackMetrics"/>) at the same points.</summary>
     private async Task<ApiResponse> AttemptAsync(HttpMethod method, string url, JsonNode? body,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
+        IReadOnlyList<KeyValuePair<string, string>> headers, CloudOperation operation, CancellationToken ct)
     {
         var path = PathOf(url);
         var call = $"{method.Method} {path}";
@@ -113,12 +118,16 @@ internal sealed class OpenStackTransport : IDisposable
         }
         catch (TimeoutRejectedException e)
         {
-            TransportLog.Failed(_log, method.Method, path, 0, _time.GetElapsedTime(started).TotalMilliseconds, null, "timeout");
+            var elapsed = _time.GetElapsedTime(started);
+            TransportLog.Failed(_log, method.Method, path, 0, elapsed.TotalMilliseconds, null, "timeout");
+            OpenStackMetrics.Record(operation.Service, operation.Name, OpenStackMetrics.Timeout, elapsed);
             throw new OpenStackTimeoutException(call, _callTimeout, e);
         }
         catch (FlurlHttpException e) when (!ct.IsCancellationRequested)
         {
-            TransportLog.Failed(_log, method.Method, path, 0, _time.GetElapsedTime(started).TotalMilliseconds, null, e.InnerException?.Message ?? e.Message);
+            var elapsed = _time.GetElapsedTime(started);
+            TransportLog.Failed(_log, method.Method, path, 0, elapsed.TotalMilliseconds, null, e.InnerException?.Message ?? e.Message);
+            OpenStackMetrics.Record(operation.Service, operation.Name, OpenStackMetrics.NoResponse, elapsed);
             throw new ServerFaultException(call, 0, $"no response: {e.InnerException?.Message ?? e.Message}", null, e);
         }
 
@@ -128,7 +137,9 @@ internal sealed class OpenStackTransport : IDisposable
             var requestId = response.Headers.FirstOrDefault(RequestIdHeader);
             // Already buffered: the call completes on ResponseContentRead.
             var payload = await response.GetBytesAsync().ConfigureAwait(false);
-            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
+            var took = _time.GetElapsedTime(started);
+            var elapsed = took.TotalMilliseconds;
+            OpenStackMetrics.Record(operation.Service, operation.Name, StatusText(status), took);
             if (status is >= 200 and < 300)
             {
                 TransportLog.Completed(_log, method.Method, path, status, elapsed, requestId);
@@ -162,6 +173,17 @@ internal sealed class OpenStackTransport : IDisposable
             throw new OperationCanceledException("cancelled", e, token);
         }
     }
+
+    // The usual codes without a string per request.
+    private static string StatusText(int status) => status switch
+    {
+        200 => "200",
+        201 => "201",
+        202 => "202",
+        204 => "204",
+        404 => "404",
+        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The path of an absolute URL without its query: what logs and errors name (a query may carry names, never secrets, but is noise).</summary>
     internal static string PathOf(string url)

@@ -48,7 +48,8 @@ internal sealed class KeystoneSession(
     {
         var body = KeystoneAuthRequest.Build(credentials);
         // Issuing a token twice is harmless, so unlike other POSTs this one is retried after timeouts and 5xx.
-        var response = await transport.SendAsync(HttpMethod.Post, KeystoneAuthRequest.TokensUrl(credentials.AuthUrl), body, NoHeaders, ct, idempotent: true)
+        var response = await transport.SendAsync(HttpMethod.Post, KeystoneAuthRequest.TokensUrl(credentials.AuthUrl), body, NoHeaders, ct, idempotent: true,
+                operation: CloudOperation.IssueToken)
             .ConfigureAwait(false);
         var value = response.Header("X-Subject-Token")
             ?? throw new UnauthorizedException("POST /v3/auth/tokens", "Keystone answered without an X-Subject-Token header", response.RequestId);

@@ -12,7 +12,7 @@ using NodeManager.Simulators.OpenStack.State;
 namespace NodeManager.Simulators.OpenStack;
 
 /// <summary>
-/// An in-memory OpenStack (Keystone v3, Nova, Cinder v3, Designate v2, Glance image list) served over HTTP with the
+/// An in-memory OpenStack (Keystone v3, Nova, Cinder v3, Designate v2, Glance image list, Neutron network list) served over HTTP with the
 /// JSON shapes of the published api samples. Start it with <see cref="StartAsync"/>; dispose it to stop. With
 /// <see cref="OpenStackSimulatorOptions.StateFile"/> set, what it holds survives a restart like a real cloud's.
 /// </summary>
@@ -90,6 +90,7 @@ public sealed class OpenStackSimulator : IAsyncDisposable
         CinderApi.Map(app, sim);
         if (options.IncludeDns) DesignateApi.Map(app, sim);
         GlanceApi.Map(app, sim);
+        NeutronApi.Map(app, sim);
         AdminApi.Map(app, admin);
 
         await app.StartAsync(ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 
 namespace NodeManager.Simulators.OpenStack;
@@ -6,41 +7,39 @@ public sealed partial record OpenStackSimulatorOptions
 {
     public const string Path = "node-manager.simulators.openstack";
 
-    /// <summary>Reads <c>node-manager.simulators.openstack</c> from the root config (time and logging stay at their defaults).</summary>
+    /// <summary>
+    /// Reads <c>node-manager.simulators.openstack</c> from the root config (time and logging stay at their defaults);
+    /// every bad value names file:line:col and key.
+    /// </summary>
+    /// <exception cref="ConfigException">One value is at fault.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static OpenStackSimulatorOptions Create(Config root)
     {
-        var c = root.GetConfig(Path);
-        TimeSpan Duration(string key)
+        var c = new SettingsReader(root.GetConfig(Path));
+        var tokenLifetime = c.Duration("token-lifetime", allowZero: false);
+        var options = new OpenStackSimulatorOptions
         {
-            var value = c.GetTimeSpan(key);
-            if (value < TimeSpan.Zero) throw ConfigException.BadValue(root, $"{Path}.{key}", "must be >= 0");
-            return value;
-        }
-        var port = c.GetInt("port");
-        if (port is < 0 or > 65535) throw ConfigException.BadValue(root, $"{Path}.port", "must be 0..65535");
-        var tokenLifetime = Duration("token-lifetime");
-        if (tokenLifetime == TimeSpan.Zero) throw ConfigException.BadValue(root, $"{Path}.token-lifetime", "must be > 0");
-        return new OpenStackSimulatorOptions
-        {
-            Host = c.GetString("host"),
-            Port = port,
-            Region = c.GetString("region"),
-            Username = c.GetString("username"),
-            Password = c.GetString("password"),
-            ProjectName = c.GetString("project-name"),
-            ApplicationCredentialId = c.GetString("application-credential-id"),
-            ApplicationCredentialSecret = c.GetString("application-credential-secret"),
-            BootDelay = Duration("boot-delay"),
-            VolumeCreateDelay = Duration("volume-create-delay"),
-            AttachDelay = Duration("attach-delay"),
-            DeleteDelay = Duration("delete-delay"),
+            Host = c.String("host"),
+            Port = c.Int("port", 0, 65535),
+            Region = c.String("region"),
+            Username = c.String("username"),
+            Password = c.String("password"),
+            ProjectName = c.String("project-name"),
+            ApplicationCredentialId = c.String("application-credential-id"),
+            ApplicationCredentialSecret = c.String("application-credential-secret"),
+            BootDelay = c.Duration("boot-delay"),
+            VolumeCreateDelay = c.Duration("volume-create-delay"),
+            AttachDelay = c.Duration("attach-delay"),
+            DeleteDelay = c.Duration("delete-delay"),
             TokenLifetime = tokenLifetime,
             Quotas = new SimulatorQuotas(
-                c.GetInt("quotas.instances"), c.GetInt("quotas.cores"), c.GetInt("quotas.ram"), c.GetInt("quotas.volumes"), c.GetInt("quotas.gigabytes")),
-            IncludeDns = c.GetBoolean("dns.enabled"),
-            DnsZones = c.GetStringList("dns.zones"),
-            Seed = c.GetInt("seed"),
-            StateFile = c.GetString("state-file"),
+                c.Int("quotas.instances", -1), c.Int("quotas.cores", -1), c.Int("quotas.ram", -1), c.Int("quotas.volumes", -1), c.Int("quotas.gigabytes", -1)),
+            IncludeDns = c.Boolean("dns.enabled"),
+            DnsZones = c.StringList("dns.zones"),
+            Networks = c.StringList("networks"),
+            Seed = c.Int("seed", int.MinValue),
+            StateFile = c.String("state-file"),
         };
+        return c.Result(options);
     }
 }

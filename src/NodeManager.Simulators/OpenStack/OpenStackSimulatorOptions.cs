@@ -35,6 +35,11 @@ public sealed partial record OpenStackSimulatorOptions
     /// <summary>Whether the catalog offers Designate (dns) and which zones exist.</summary>
     public bool IncludeDns { get; init; } = true;
     public IReadOnlyList<string> DnsZones { get; init; } = ["example.com."];
+    /// <summary>
+    /// The networks Neutron lists (by name; each id is derived from its name, so it stays the same across restarts).
+    /// Nova refuses a server on a network uuid not among them, as a real cloud does.
+    /// </summary>
+    public IReadOnlyList<string> Networks { get; init; } = ["private"];
     /// <summary>Seeds error-rate and latency sampling so that runs repeat.</summary>
     public int Seed { get; init; } = 42;
     /// <summary>

@@ -28,11 +28,14 @@ public static class SimulatorOps
     public const string RecordsetDelete = "designate.recordsets.delete";
     public const string ImageList = "glance.images.list";
     public const string ImageGet = "glance.images.get";
+    public const string NetworkList = "neutron.networks.list";
+    public const string NetworkGet = "neutron.networks.get";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Authenticate, ServerCreate, ServerGet, ServerList, ServerDelete, AttachmentCreate, AttachmentList, AttachmentGet,
         AttachmentDelete, ComputeLimits, FlavorList, VolumeCreate, VolumeGet, VolumeList, VolumeDelete, VolumeLimits,
         VolumeTypeList, ZoneList, RecordsetCreate, RecordsetList, RecordsetGet, RecordsetUpdate, RecordsetDelete, ImageList, ImageGet,
+        NetworkList, NetworkGet,
     ];
 }

@@ -5,6 +5,8 @@ namespace NodeManager.Simulators.Paas;
 /// <summary>The PaaS simulator's script (<c>node-manager.simulators.paas</c>).</summary>
 public sealed record PaasSimulatorOptions
 {
+    public const string Path = "node-manager.simulators.paas";
+
     public int Seed { get; init; } = 1;
 
     /// <summary>A node added to a district becomes ready this long after.</summary>
@@ -23,13 +25,24 @@ public sealed record PaasSimulatorOptions
     /// <summary>JSON file the nodes are kept in across restarts; "" = in memory only.</summary>
     public string StateFile { get; init; } = "";
 
+    /// <summary>Address the HTTP simulator (<c>nodemgr simulate paas</c>) listens on; 127.0.0.1 keeps it local.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port of the HTTP simulator; 0 = a free port chosen by the OS.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Bearer token the HTTP simulator's platform routes require; "" = none.</summary>
+    public string Token { get; init; } = "";
+
     public static PaasSimulatorOptions Create(Config config)
     {
-        var c = config.GetConfig("node-manager.simulators.paas");
+        var c = config.GetConfig(Path);
         var rate = c.GetDouble("move-failure-rate");
         if (rate is < 0 or > 1) throw ConfigException.BadValue(c, "move-failure-rate", $"must be in 0..1, got {rate}");
         var max = c.GetInt("max-active-gears");
         if (max < 1) throw ConfigException.BadValue(c, "max-active-gears", $"must be ≥ 1, got {max}");
+        var port = c.GetInt("port");
+        if (port is < 0 or > 65535) throw ConfigException.BadValue(c, "port", $"must be 0..65535, got {port}");
         return new PaasSimulatorOptions
         {
             Seed = c.GetInt("seed"),
@@ -38,6 +51,9 @@ public sealed record PaasSimulatorOptions
             MoveFailureRate = rate,
             MaxActiveGears = max,
             StateFile = c.GetString("state-file"),
+            Host = c.GetString("host"),
+            Port = port,
+            Token = c.GetString("token"),
             Districts = c.GetConfigList("districts").Select(d => new SimulatedDistrict(
                 d.GetString("name"),
                 d.GetString("profile"),

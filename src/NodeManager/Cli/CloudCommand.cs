@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Hosting;
 using NodeManager.OpenStack;
@@ -12,10 +13,10 @@ namespace NodeManager.Cli;
 /// <summary>
 /// `nodemgr cloud check [--config FILE…]`: authenticates with the configured credentials (precedence in
 /// reference.conf, node-manager.openstack), prints the endpoints chosen, the absolute limits and usage, and whether the
-/// cloud has each profile's image, flavor and volume type.
+/// cloud has each profile's image, flavor, volume type and networks.
 /// Exit 0; 2 for a configuration or credentials problem; 3 when the cloud refuses authentication, the catalog
 /// lacks a service, the limits cannot be read (the cloud's message on stderr), or the cloud lacks a profile's image,
-/// flavor or volume type (one line each on stderr: file:line:col, key, profile, and what the cloud has instead).
+/// flavor, volume type or network (one line each on stderr: file:line:col, key, profile, and what the cloud has instead).
 /// </summary>
 public static class CloudCommand
 {
@@ -28,7 +29,7 @@ public static class CloudCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var check = new Command("check",
-            "Authenticates, prints the endpoints chosen, the project's absolute limits and usage, and checks each profile's image, flavor and volume type.")
+            "Authenticates, prints the endpoints chosen, the project's absolute limits and usage, and checks each profile's image, flavor, volume type and networks.")
         {
             config,
         };
@@ -56,9 +57,14 @@ public static class CloudCommand
             var settings = OpenStackSettings.Create(root);
             client = OpenStackClient.Create(settings, CredentialResolver.ForProcess().Resolve(settings));
         }
-        catch (Exception e) when (e is ConfigException or CredentialsException)
+        catch (Exception e) when (e is ConfigException or ConfigErrorsException or CredentialsException)
         {
-            await error.WriteLineAsync($"nodemgr cloud check: {e.Message}");
+            // Each configuration fault on its own line, like `config validate`; a credentials problem is one line.
+            foreach (var message in e is CredentialsException ? [e.Message] : ConfigErrorsException.Of(e).Select(f => f.Message))
+            {
+                await error.WriteLineAsync($"nodemgr cloud check: {message}");
+            }
+
             return ExitCodes.ConfigError;
         }
         using (client)

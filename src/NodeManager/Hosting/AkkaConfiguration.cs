@@ -1,5 +1,11 @@
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Cluster.Tools.Singleton;
+using Akka.Coordination;
+using Akka.DistributedData;
 using Akka.Persistence.Sql;
 using Akka.Streams;
+using NodeManager.Cluster.Lease;
 using NodeManager.Hocon;
 using NodeManager.Hocon.Akka;
 using AkkaConfig = Akka.Configuration.Config;
@@ -18,7 +24,16 @@ internal static class AkkaConfiguration
     private static readonly Lazy<AkkaConfig> Reference = new(() => AkkaConfigurationFactory.Default()
         .WithFallback(AkkaPersistence.DefaultConfig())
         .WithFallback(SqlPersistence.DefaultConfiguration)
-        .WithFallback(ActorMaterializer.DefaultConfig()));
+        .WithFallback(ActorMaterializer.DefaultConfig())
+        .WithFallback(AkkaConfigurationFactory.FromResource<Akka.Remote.RemoteSettings>("Akka.Remote.Configuration.Remote.conf"))
+        .WithFallback(AkkaConfigurationFactory.FromResource<Akka.Cluster.Cluster>("Akka.Cluster.Configuration.Cluster.conf"))
+        .WithFallback(ClusterSharding.DefaultConfig())
+        .WithFallback(ClusterSingleton.DefaultConfig())
+        .WithFallback(ClusterSingletonProxy.DefaultConfig())
+        .WithFallback(DistributedPubSub.DefaultConfig())
+        .WithFallback(DistributedData.DefaultConfig())
+        .WithFallback(LeaseProvider.DefaultConfig())
+        .WithFallback(PostgreSqlLease.DefaultConfiguration));
 
     public static AkkaConfig FromProductConfig(Config root) => AkkaConfigConverter.AkkaSection(root);
 

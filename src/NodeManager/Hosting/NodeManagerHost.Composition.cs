@@ -45,6 +45,15 @@ public sealed partial class NodeManagerHost
 
     private static void StartController(ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, IServiceProvider services)
     {
+        // No seed nodes: a cluster of one, which joins itself (the port may be the free one picked at start).
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        if (cluster.Settings.SeedNodes.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+
+        services.GetRequiredService<ClusterMembersSlot>().Attach(cluster);
+
         var shutdown = CoordinatedShutdown.Get(system);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<NodeManagerHost>();
         var server = services.GetRequiredService<IServer>();

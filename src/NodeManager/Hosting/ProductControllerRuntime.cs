@@ -1,7 +1,10 @@
 using Akka.Actor;
+using Akka.DependencyInjection;
+using NodeManager.Cluster.Fencing;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -113,7 +116,18 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     }
 
     public IControllerStatus Start(ActorSystem system) =>
-        _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers);
+        _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers,
+            fences: ShardLeaseFencesOf(system),
+            metrics: DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>());
+
+    /// <summary>
+    /// With a shard lease configured, a district's fence is the lease its shard holds on this member; without one (a
+    /// single member on SQLite) nothing else can drive its districts and they are always held.
+    /// </summary>
+    private static ShardLeaseFences? ShardLeaseFencesOf(ActorSystem system) =>
+        system.Settings.Config.GetString("akka.cluster.sharding.use-lease", "") is { Length: > 0 } leasePath
+            ? new ShardLeaseFences(system, DistrictEntity.TypeName, leasePath)
+            : null;
 
     public Task StopAsync(CancellationToken cancellationToken) => _controller?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
@@ -121,7 +135,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     public ValueTask DisposeAsync() => _resources.DisposeAsync();
 
     /// <summary>
-    /// A profile whose image, flavor or volume type the cloud lacks would fail every launch: stop here with one line per
+    /// A profile whose image, flavor, volume type or network the cloud lacks would fail every launch: stop here with one line per
     /// value at fault. A cloud that cannot be asked now is no reason not to start (readiness reports it).
     /// </summary>
     /// <exception cref="ConfigException">one per value at fault, or one whose message holds a line for each.</exception>
@@ -182,7 +196,7 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     [LoggerMessage(Level = LogLevel.Information, Message = "Driving OpenStack at {AuthUrl} (credentials from {Source})")]
     private static partial void LogOpenStack(ILogger logger, string authUrl, string source);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The cloud has every profile's image, flavor and volume type ({Values} looked up)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cloud has every profile's image, flavor, volume type and network ({Values} looked up)")]
     private static partial void LogProfilesChecked(ILogger logger, int values);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Profiles not checked against the cloud, which did not answer: {Reason}")]

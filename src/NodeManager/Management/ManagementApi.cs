@@ -5,7 +5,7 @@ using NodeManager.Core.Status;
 namespace NodeManager.Management;
 
 /// <summary>
-/// The read-only management API (v1): health, districts and nodes. Each group returns typed results so the
+/// The read-only management API (v1): health, cluster members, districts and nodes. Each group returns typed results so the
 /// possible answers of a route are visible in its signature; every error is problem+json.
 /// </summary>
 public static class ManagementApi
@@ -23,6 +23,7 @@ public static class ManagementApi
     {
         routes.MapGet("/alive", Alive);
         routes.MapGet("/ready", Ready);
+        routes.MapGet("/cluster/members", (ClusterMembersSlot members) => TypedResults.Ok(members.Read()));
 
         var districts = routes.MapGroup("/districts");
         districts.MapGet("/", GetDistricts);

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NodeManager.Core.Status;
+using NodeManager.Management.Metrics;
 
 namespace NodeManager.Management;
 
 /// <summary>
 /// The management endpoint's share of the host's web application: Kestrel on <c>node-manager.management</c>'s address
-/// (or no listener at all when it is off), problem+json errors, the request deadline and the routes of
-/// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>.
+/// (or no listener at all when it is off), problem+json errors, the request deadline, the routes of
+/// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>, and <see cref="MetricsEndpoint"/>'s
+/// <c>/metrics</c> unless <c>metrics.enabled</c> is off.
 /// </summary>
 public static class ManagementEndpoint
 {
@@ -38,8 +40,14 @@ public static class ManagementEndpoint
             json.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddSingleton(status);
+        builder.Services.AddSingleton<ClusterMembersSlot>();
         builder.Services.AddSingleton(redactor);
         builder.Services.AddSingleton(settings);
+        if (settings.MetricsEnabled)
+        {
+            builder.AddManagementMetrics(status);
+        }
+
         return builder;
     }
 
@@ -49,6 +57,11 @@ public static class ManagementEndpoint
         app.UseStatusCodePages(WriteBareStatusProblemAsync);
         app.UseMiddleware<RequestTimeoutMiddleware>();
         app.MapManagementApi();
+        if (app.Services.GetRequiredService<ManagementSettings>().MetricsEnabled)
+        {
+            app.MapManagementMetrics();
+        }
+
         return app;
     }
 

@@ -19,3 +19,17 @@ public sealed record NodeListResponse(int Version, IReadOnlyList<NodeStatus> Nod
 
 /// <summary><c>GET /nodes/{name}</c>: the node, and its district's last scaling decision.</summary>
 public sealed record NodeResponse(int Version, NodeStatus Node, DecisionStatus? DistrictDecision);
+
+/// <summary>
+/// <c>GET /cluster/members</c>, in Akka Management's shape: this member's address, the leader, the oldest Up member
+/// (where the capacity watcher runs), every member, and the unreachable ones.
+/// </summary>
+public sealed record ClusterMembersResponse(
+    int Version, string SelfNode, string? Leader, string? Oldest,
+    IReadOnlyList<ClusterMemberResponse> Members, IReadOnlyList<UnreachableMemberResponse> Unreachable);
+
+/// <summary>One member: its address, unique id (a restarted process on the same address gets a new one), status and roles.</summary>
+public sealed record ClusterMemberResponse(string Node, string NodeUid, string Status, IReadOnlyList<string> Roles);
+
+/// <summary>A member some member's failure detector no longer hears, and its membership status.</summary>
+public sealed record UnreachableMemberResponse(string Node, string Status);

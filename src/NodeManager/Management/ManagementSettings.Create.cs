@@ -1,4 +1,5 @@
 using System.Net;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 
 namespace NodeManager.Management;
@@ -7,28 +8,35 @@ public sealed partial record ManagementSettings
 {
     private const string Section = "node-manager.management";
 
-    /// <summary>Reads <c>node-manager.management</c> from the root config; out-of-range values name file, line and key.</summary>
+    /// <summary>Reads <c>node-manager.management</c> from the root config; every out-of-range value names file, line and key.</summary>
+    /// <exception cref="ConfigException">One value is at fault.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static ManagementSettings Create(Config config)
     {
-        var hostname = config.GetString($"{Section}.hostname");
-        if (hostname is not ("localhost" or "*") && !IPAddress.TryParse(hostname, out _))
+        var c = new SettingsReader(config);
+        var hostname = c.Read($"{Section}.hostname", () =>
         {
-            throw ConfigException.BadValue(config, $"{Section}.hostname",
-                $"expected an IP address, \"localhost\", \"0.0.0.0\" or \"::\", got \"{hostname}\"");
-        }
-
-        var port = config.GetInt($"{Section}.port");
-        if (port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
+            var value = config.GetString($"{Section}.hostname");
+            return value is "localhost" or "*" || IPAddress.TryParse(value, out _) ? value
+                : throw ConfigException.BadValue(config, $"{Section}.hostname",
+                    $"expected an IP address, \"localhost\", \"0.0.0.0\" or \"::\", got \"{value}\"");
+        }, "");
+        var port = c.Read($"{Section}.port", () =>
         {
-            throw ConfigException.BadValue(config, $"{Section}.port", $"expected a port 0..65535, got {port}");
-        }
-
-        var timeout = config.GetTimeSpan($"{Section}.request-timeout");
-        if (timeout <= TimeSpan.Zero)
+            var value = config.GetInt($"{Section}.port");
+            return value is >= IPEndPoint.MinPort and <= IPEndPoint.MaxPort ? value
+                : throw ConfigException.BadValue(config, $"{Section}.port", $"expected a port 0..65535, got {value}");
+        }, 0);
+        var timeout = c.Read($"{Section}.request-timeout", () =>
         {
-            throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {timeout}");
-        }
-
-        return new ManagementSettings(config.GetBoolean($"{Section}.enabled"), hostname, port, timeout);
+            var value = config.GetTimeSpan($"{Section}.request-timeout");
+            return value > TimeSpan.Zero ? value
+                : throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {value}");
+        }, TimeSpan.Zero);
+        var metricsEnabled = c.Boolean($"{Section}.metrics.enabled");
+        return c.Result(new ManagementSettings(c.Boolean($"{Section}.enabled"), hostname, port, timeout)
+        {
+            MetricsEnabled = metricsEnabled,
+        });
     }
 }

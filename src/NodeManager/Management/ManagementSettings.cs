@@ -10,6 +10,9 @@ namespace NodeManager.Management;
 /// <param name="RequestTimeout">How long a request waits for the controller's answer before it gets 503.</param>
 public sealed partial record ManagementSettings(bool Enabled, string Hostname, int Port, TimeSpan RequestTimeout)
 {
+    /// <summary><c>metrics.enabled</c>: serves <c>GET /metrics</c> (Prometheus) and counts what the controller does.</summary>
+    public bool MetricsEnabled { get; init; } = true;
+
     /// <summary>The defaults of reference.conf.</summary>
     public static ManagementSettings Default { get; } = new(true, "127.0.0.1", 8558, TimeSpan.FromSeconds(5));
 }

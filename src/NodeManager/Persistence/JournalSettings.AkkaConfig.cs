@@ -23,14 +23,18 @@ public sealed partial record JournalSettings
             .AppendLine($"  journal.plugin = {Quote(SqlPersistence.JournalConfigPath)}")
             .AppendLine($"  snapshot-store.plugin = {Quote(SqlPersistence.SnapshotStoreConfigPath)}")
             .AppendLine("  journal.sql {")
+            .AppendLine($"    class = {Quote($"{typeof(TimedSqlWriteJournal).FullName}, {typeof(TimedSqlWriteJournal).Assembly.GetName().Name}")}")
             .Append(Connection(Journal))
             .AppendLine($"    auto-initialize = {Bool(Journal.AutoInitialize)}")
             .AppendLine($"    batch-size = {Journal.BatchSize.ToString(CultureInfo.InvariantCulture)}")
+            .AppendLine($"    buffer-size = {WriteQueue.ToString(CultureInfo.InvariantCulture)}")
+            .Append(SqliteReads(Journal))
             .Append(JournalMapping())
             .AppendLine("  }")
             .AppendLine("  snapshot-store.sql {")
             .Append(Connection(SnapshotStore))
             .AppendLine($"    auto-initialize = {Bool(SnapshotStore.AutoInitialize)}")
+            .Append(SqliteReads(SnapshotStore))
             .AppendLine("    table-mapping = default")
             .AppendLine("    default {")
             .AppendLine($"      schema-name = {Schema(SnapshotStore)}")
@@ -47,6 +51,23 @@ public sealed partial record JournalSettings
             .WithFallback(ProductSerialization.Config)
             .WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>
+    /// Writes Akka.Persistence.Sql's journal queues before it fails them ("the queue buffer was full", which stops their
+    /// actors and soon opens the journal's circuit breaker for all). Its default of 5,000 is overrun when thousands of
+    /// nodes start at once, as after a restart of a large cluster; a queued write costs a few hundred bytes.
+    /// </summary>
+    public const int WriteQueue = 100_000;
+
+    /// <summary>
+    /// SQLite only. Akka.Persistence.Sql's read transactions (isolation "unspecified") become Microsoft.Data.Sqlite's
+    /// <c>BEGIN IMMEDIATE</c>, which takes the file's write lock, and a connection that finds it taken sleeps 150 ms
+    /// before trying again: recoveries of many actors queue behind each other and behind every write.
+    /// "read-uncommitted" begins them deferred (in WAL mode a reader still sees one consistent snapshot, and without a
+    /// shared cache nothing uncommitted is ever visible).
+    /// </summary>
+    private static string SqliteReads(JournalStoreSettings store) =>
+        store.Backend == JournalBackend.Sqlite ? "    read-isolation-level = read-uncommitted" + Environment.NewLine : "";
 
     private string JournalMapping() => new StringBuilder()
         .AppendLine("    table-mapping = default")

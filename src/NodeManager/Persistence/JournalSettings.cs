@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using NodeManager.Core.Controller;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using Npgsql;
 
@@ -9,7 +11,7 @@ namespace NodeManager.Persistence;
 /// persistent actors take snapshots. <see cref="ToAkkaConfig"/> turns it into Akka.Persistence.Sql's configuration.
 /// </summary>
 /// <param name="SnapshotEvery">Events between automatic snapshots (0 = none unless the actor type asks).</param>
-/// <param name="SnapshotEveryByActor">Per actor type name (e.g. <c>NodeLifecycleActor</c>): overrides the above.</param>
+/// <param name="SnapshotEveryByActor">Per actor type name (<c>DistrictSupervisorActor</c>): overrides the above.</param>
 public sealed partial record JournalSettings(
     JournalStoreSettings Journal,
     JournalStoreSettings SnapshotStore,
@@ -30,64 +32,76 @@ public sealed partial record JournalSettings(
         500,
         new Dictionary<string, int>());
 
-    /// <summary>Reads <c>node-manager.persistence</c> of the root config; a bad value names file, line, column and key.</summary>
-    /// <exception cref="ConfigException">a value is missing, of the wrong type or out of range.</exception>
+    /// <summary>Reads <c>node-manager.persistence</c> of the root config; every bad value names file, line, column and key.</summary>
+    /// <exception cref="ConfigException">One value is missing, of the wrong type or out of range.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static JournalSettings Create(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var section = config.GetConfig(Section);
+        var reader = new SettingsReader(section);
+        var journal = section.GetConfig("journal");
+        var journalReader = reader.For(journal);
+        var journalStore = Store(journal, journalReader, journalReader.Read("batch-size", () => BatchSize(journal), 1), MaxIdentifier - TagTableSuffix.Length);
+        var snapshotStore = Store(section.GetConfig("snapshot-store"), reader.For(section.GetConfig("snapshot-store")), Default.SnapshotStore.BatchSize, MaxIdentifier);
+        var (snapshotEvery, byActor) = Snapshots(section, reader);
+        return reader.Result(new JournalSettings(journalStore, snapshotStore, snapshotEvery, byActor));
+    }
+
+    /// <summary><c>snapshot-every</c> and <c>snapshot-every-by-actor</c>; each fault is collected in <paramref name="reader"/>.</summary>
+    private static (int Every, Dictionary<string, int> ByActor) Snapshots(Config section, SettingsReader reader)
+    {
         var byActor = new Dictionary<string, int>(StringComparer.Ordinal);
         var overrides = section.GetConfig("snapshot-every-by-actor");
+        var overridesReader = reader.For(overrides);
         foreach (var actor in overrides.Keys)
-            byActor[actor] = NonNegative(overrides, actor);
-        var journal = section.GetConfig("journal");
-        return new JournalSettings(
-            Store(journal, BatchSize(journal), maxTableName: MaxIdentifier - TagTableSuffix.Length),
-            Store(section.GetConfig("snapshot-store"), Default.SnapshotStore.BatchSize, MaxIdentifier),
-            NonNegative(section, "snapshot-every"),
-            byActor);
+            byActor[actor] = overridesReader.Read(actor, () => SnapshotSettings.Override(overrides, actor), 0);
+        return (reader.Read("snapshot-every", () => SnapshotSettings.Interval(section, "snapshot-every"), 0), byActor);
     }
 
     /// <summary>
     /// The snapshot interval for an actor type: <c>snapshot-every-by-actor.&lt;type name&gt;</c>, else the type's own
     /// interval when it has one (<paramref name="typeDefault"/> &gt; 0), else <c>snapshot-every</c>. 0 means never.
     /// </summary>
-    public int SnapshotEveryFor(Type actorType, int typeDefault = 0)
-    {
-        ArgumentNullException.ThrowIfNull(actorType);
-        if (SnapshotEveryByActor.TryGetValue(actorType.Name, out var every))
-            return every;
-        return typeDefault > 0 ? typeDefault : SnapshotEvery;
-    }
+    public int SnapshotEveryFor(Type actorType, int typeDefault = 0) =>
+        new SnapshotSettings(SnapshotEvery, SnapshotEveryByActor).For(actorType, typeDefault);
 
     public override string ToString() =>
         $"journal: {Journal}; snapshot store: {SnapshotStore}; snapshot-every {SnapshotEvery}" +
         string.Concat(SnapshotEveryByActor.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $", {p.Key} {p.Value}"));
 
-    private static JournalStoreSettings Store(Config store, int batchSize, int maxTableName)
+    /// <summary>One store's keys; each fault is collected in <paramref name="reader"/> and the key read as a fallback.</summary>
+    private static JournalStoreSettings Store(Config store, SettingsReader reader, int batchSize, int maxTableName)
     {
-        var backend = store.GetString("plugin") switch
+        JournalBackend? backend = reader.Read<JournalBackend?>("plugin", () => store.GetString("plugin") switch
         {
             "sqlite" => JournalBackend.Sqlite,
             "postgresql" => JournalBackend.PostgreSql,
             var other => throw ConfigException.BadValue(store, "plugin", $"expected sqlite or postgresql, got \"{other}\""),
-        };
-        var connectionString = store.GetString("connection-string");
-        CheckConnectionString(store, backend, connectionString);
+        }, null);
+        // A connection string is judged against its plugin: with the plugin at fault, only its presence is checked.
+        var connectionString = reader.Read("connection-string", () =>
+        {
+            var value = store.GetString("connection-string");
+            CheckConnectionString(store, backend, value);
+            return value;
+        }, "");
         return new JournalStoreSettings(
-            backend,
+            backend ?? JournalBackend.Sqlite,
             connectionString,
-            Identifier(store, "schema-name", MaxIdentifier),
-            Identifier(store, "table-name", maxTableName),
-            store.GetBoolean("auto-initialize"),
+            reader.Read("schema-name", () => Identifier(store, "schema-name", MaxIdentifier), ""),
+            reader.Read("table-name", () => Identifier(store, "table-name", maxTableName), ""),
+            reader.Boolean("auto-initialize"),
             batchSize);
     }
 
-    private static void CheckConnectionString(Config store, JournalBackend backend, string connectionString)
+    private static void CheckConnectionString(Config store, JournalBackend? backend, string connectionString)
     {
         const string key = "connection-string";
         if (string.IsNullOrWhiteSpace(connectionString))
             throw ConfigException.BadValue(store, key, "must not be empty");
+        if (backend is null)
+            return;
         try
         {
             if (backend == JournalBackend.Sqlite)
@@ -130,14 +144,6 @@ public sealed partial record JournalSettings(
                 $"must be 1 to {maxLength} letters, digits or '_', not starting with a digit; got \"{value}\"");
         }
 
-        return value;
-    }
-
-    private static int NonNegative(Config config, string path)
-    {
-        var value = config.GetInt(path);
-        if (value < 0)
-            throw ConfigException.BadValue(config, path, $"must be 0 (off) or a number of events, got {value}");
         return value;
     }
 }

@@ -24,7 +24,8 @@ internal static class BenchmarkController
         IPlatform platform,
         ScalingSettings? scaling = null,
         CapacitySettings? capacitySettings = null,
-        ILoggerFactory? loggers = null) =>
+        ILoggerFactory? loggers = null,
+        NodeLifecycleSettings? lifecycle = null) =>
         new(
             Cluster,
             cloud,
@@ -32,7 +33,7 @@ internal static class BenchmarkController
             platform,
             capacitySettings ?? CapacitySettings.Default,
             scaling ?? ScalingSettings.Default,
-            NodeLifecycleSettings.Default,
+            lifecycle ?? NodeLifecycleSettings.Default,
             DistrictsSettings.Uniform(DistrictSettings.Default),
             // Named, as an operator's file names its profiles: every node shares the one record.
             new ProfilesSettings([Profile], name => Profile with { Name = name }),

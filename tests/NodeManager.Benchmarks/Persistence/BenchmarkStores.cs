@@ -34,7 +34,7 @@ public static class BenchmarkStores
     }
 
     /// <summary>Creates the folder or schema (as the host does before its actor system starts) and starts a system on the store.</summary>
-    /// <param name="overrides">Settings laid over the product's (see <see cref="SuggestedJournalTuning"/>).</param>
+    /// <param name="overrides">Settings laid over the product's.</param>
     public static ActorSystem StartSystem(JournalSettings settings, string name, Akka.Configuration.Config? overrides = null)
     {
         JournalProbe.CheckAsync(settings, CancellationToken.None).GetAwaiter().GetResult();

@@ -10,7 +10,7 @@ namespace NodeManager.Benchmarks.Persistence;
 public sealed class JournalWriterActor : UntypedPersistentActor
 {
     /// <summary>Akka's snapshot store that has none: recovery asks it nothing.</summary>
-    public const string NoSnapshotStore = "akka.persistence.no-snapshot-store";
+    public const string NoSnapshotStore = NodeManager.Core.Nodes.NodeLifecycleActor.NoSnapshotStore;
 
     // The setup asks for one snapshot at a time and waits for it.
     private IActorRef? _snapshotReplyTo;

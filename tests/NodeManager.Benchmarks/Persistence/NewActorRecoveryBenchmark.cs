@@ -7,10 +7,10 @@ namespace NodeManager.Benchmarks.Persistence;
 /// What a brand-new persistent actor (every new node) pays before its first write: Akka recovers it all the same,
 /// asking the snapshot store for its latest snapshot and the journal for its highest sequence number (at most
 /// <c>akka.persistence.max-concurrent-recoveries</c> at a time). <see cref="Actors"/> new actors at once, recovered and
-/// answering; with the product's configuration, and with the snapshot lookup skipped (an actor type that never takes
-/// snapshots can name Akka's no-snapshot store), and with <see cref="SuggestedJournalTuning"/> (SQLite's read
-/// transactions deferred; on PostgreSQL only the write queue changes, which recovery does not use). Baseline: the journal's highest-sequence-number query, sent as raw
-/// SQL for as many persistence ids, one after the other on one connection.
+/// answering; with the product's configuration (on SQLite its read transactions are deferred), and with the snapshot
+/// lookup skipped as node actors do (an actor type that never takes snapshots names Akka's no-snapshot store).
+/// Baseline: the journal's highest-sequence-number query, sent as raw SQL for as many persistence ids, one after the
+/// other on one connection.
 /// </summary>
 [Config(typeof(ShortJobs.Database))]
 public class NewActorRecoveryBenchmark : StoreBenchmark
@@ -19,24 +19,20 @@ public class NewActorRecoveryBenchmark : StoreBenchmark
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     private ActorSystem _system = null!;
-    private ActorSystem _tuned = null!;
     private IActorRef[] _actors = [];
     private int _round;
 
     protected override Task SetupAsync()
     {
         _system = BenchmarkStores.StartSystem(Settings, "new-actors");
-        _tuned = BenchmarkStores.StartSystem(Settings, "new-actors-tuned", SuggestedJournalTuning.For(Store));
         // The tables exist once the journal and the snapshot store have answered a first recovery.
         Recover(_system, snapshots: true);
         StopActors();
-        Recover(_tuned, snapshots: true);
         return Task.CompletedTask;
     }
 
     protected override async Task CleanupAsync()
     {
-        await _tuned.Terminate();
         await _system.Terminate();
     }
 
@@ -76,9 +72,6 @@ public class NewActorRecoveryBenchmark : StoreBenchmark
 
     [Benchmark(OperationsPerInvoke = Actors)]
     public void NewActorsWithoutSnapshotStore() => Recover(_system, snapshots: false);
-
-    [Benchmark(OperationsPerInvoke = Actors)]
-    public void NewActorsSuggestedTuning() => Recover(_tuned, snapshots: true);
 
     private void Recover(ActorSystem system, bool snapshots)
     {

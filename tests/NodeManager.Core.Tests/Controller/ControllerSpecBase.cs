@@ -1,6 +1,8 @@
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Fencing;
+using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Profiles;
@@ -32,7 +34,12 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
 
     internal CleanupSettings Cleanup { get; set; } = CleanupSettings.Default with { LeakGrace = TimeSpan.FromMinutes(1) };
 
+    internal SnapshotSettings Snapshots { get; set; } = SnapshotSettings.Default;
+
     internal ControllerHost? Host { get; private set; }
+
+    /// <summary>Where the controller reports what it does; counts nothing unless a spec sets it before starting.</summary>
+    internal IControllerMetrics Metrics { get; set; } = NoControllerMetrics.Instance;
 
     /// <summary>Every line the controller logged.</summary>
     internal CapturingLoggerFactory Logged { get; } = new();
@@ -40,7 +47,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
     /// <summary>Starts the controller; <paramref name="district"/>, when given, replaces the bounds every district gets.</summary>
     internal ControllerHost StartController(
         ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
-        ICapacitySource? capacity = null)
+        ICapacitySource? capacity = null, IDistrictFences? fences = null)
     {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
@@ -58,8 +65,13 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             new ControllerBoard(),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
-            Logged);
-        return Host = ControllerHost.Start(services, Sys);
+            Logged)
+        {
+            Snapshots = Snapshots,
+            Fences = fences ?? DistrictFences.AlwaysHeld,
+            Metrics = Metrics,
+        };
+        return Host = ControllerHost.Start(services, Sys, Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name));
     }
 
     internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();

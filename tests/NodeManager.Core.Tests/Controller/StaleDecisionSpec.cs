@@ -20,17 +20,17 @@ public sealed class StaleDecisionSpec : ControllerSpecBase
         AdvanceUntil(() => District("d1") is not null, "the district to start");
         var decided = new DistrictSupervisor.Decide("small", new ScaleUp("d1", 1, "test: hot"), [], [], LaunchesSeen: 0);
 
-        Host!.Districts.Tell(new DistrictsActor.ToDistrict("d1", decided));
+        Host!.Districts.Tell(DistrictEntity.To("d1", decided));
         AdvanceUntil(() => Live() == 1, () => $"the first launch ({Describe()})");
 
         // The same decision once more, as if it had been queued while the first launch was being journaled.
-        Host.Districts.Tell(new DistrictsActor.ToDistrict("d1", decided));
+        Host.Districts.Tell(DistrictEntity.To("d1", decided));
         AdvanceUntil(() => NodesIn(NodePhase.Active) == 1, () => $"the first node Active ({Describe()})");
         Assert.Equal(1, Live());
         Assert.Single(World.Cloud.Servers);
 
         // A decision made from a view that has the launch is acted on.
-        Host.Districts.Tell(new DistrictsActor.ToDistrict("d1", decided with { LaunchesSeen = 1 }));
+        Host.Districts.Tell(DistrictEntity.To("d1", decided with { LaunchesSeen = 1 }));
         AdvanceUntil(() => Live() == 2, () => $"a second launch ({Describe()})");
         Assert.Equal(["d1-1.paas.test", "d1-2.paas.test"], Nodes().Select(n => n.Name).Order());
     }

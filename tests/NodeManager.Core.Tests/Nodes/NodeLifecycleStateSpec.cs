@@ -31,7 +31,7 @@ public sealed class NodeLifecycleStateSpec
     }
 
     [Fact]
-    public void NodeLifecycleState_must_keep_only_the_latest_history_entries()
+    public void NodeLifecycleState_must_keep_the_request_and_the_latest_history_entries()
     {
         var state = NodeLifecycleState.Empty.Apply(new NodeRequested("d1-1", "d1", "small", 1, "d1_1", "d1-1.paas.test", T0));
         for (var i = 1; i <= NodeLifecycleState.HistoryLimit + 5; i++)
@@ -39,6 +39,7 @@ public sealed class NodeLifecycleStateSpec
 
         Assert.Equal(NodeLifecycleState.HistoryLimit, state.History.Length);
         Assert.Equal($"attempt {NodeLifecycleState.HistoryLimit + 5}", state.History[^1].Detail);
-        Assert.Equal(T0.AddSeconds(6), state.History[0].At);
+        Assert.Equal((T0, "NodeRequested"), (state.History[0].At, state.History[0].Event));
+        Assert.Equal(T0.AddSeconds(7), state.History[1].At);
     }
 }

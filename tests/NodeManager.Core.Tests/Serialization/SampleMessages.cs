@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace NodeManager.Core.Tests.Serialization;
 
@@ -71,6 +72,9 @@ public static class SampleMessages
                 return Dictionary(arguments[1], member, seed, depth);
         }
 
+        // A polymorphic member (e.g. a scaling decision) gets its first derived type: the discriminator is then tested too.
+        if (type.IsAbstract && type.GetCustomAttributes<JsonDerivedTypeAttribute>().FirstOrDefault() is { } derived)
+            return Create(derived.DerivedType, depth + 1);
         if (type.IsClass && type.Namespace?.StartsWith("NodeManager.", StringComparison.Ordinal) == true)
             return Create(type, depth + 1);
         throw new NotSupportedException($"No sample value for {member} of type {type}: add one to SampleMessages.Value.");

@@ -75,6 +75,26 @@ public sealed class ControllerSettingsSpec
         Assert.Equal((0, 7), (districts.For("district-b").MinNodes, districts.For("district-b").MaxNodes));
     }
 
+    [Theory]
+    [InlineData("off", null)]
+    [InlineData("90s", 90)]
+    public void Passivate_after_must_take_a_duration_or_off(string value, int? seconds)
+    {
+        var settings = NodeLifecycleSettings.Create(With($"node-manager.scaling.lifecycle.passivate-after = {value}"));
+
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, settings.PassivateAfter);
+    }
+
+    [Fact]
+    public void Passivate_after_of_zero_must_be_rejected_naming_file_line_and_key()
+    {
+        var error = Assert.Throws<ConfigException>(() => NodeLifecycleSettings.Create(With("node-manager.scaling.lifecycle.passivate-after = 0s")));
+
+        Assert.Contains("test.conf:1:", error.Message);
+        Assert.Contains("node-manager.scaling.lifecycle.passivate-after", error.Message);
+        Assert.Contains("must be > 0", error.Message);
+    }
+
     [Fact]
     public void A_low_water_mark_above_the_high_water_mark_must_be_rejected_naming_file_line_and_key()
     {

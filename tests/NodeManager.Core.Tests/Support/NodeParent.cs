@@ -20,6 +20,8 @@ internal sealed class NodeParent : ReceiveActor
         });
         Receive<NodeLifecycle.LaunchAborted>(record.Aborts.Enqueue);
         Receive<NodeLifecycle.DrainRefused>(record.Refusals.Enqueue);
+        Receive<NodeLifecycle.Passivate>(record.Passivations.Enqueue);
+        Receive<NodeLifecycle.PassivationDeclined>(record.Declined.Enqueue);
         Receive<Terminated>(_ => record.Stopped = true);
         ReceiveAny(message => node.Tell(message, Self));
     }
@@ -46,4 +48,8 @@ internal sealed class NodeRecord
     public ConcurrentQueue<NodeLifecycle.LaunchAborted> Aborts { get; } = new();
 
     public ConcurrentQueue<NodeLifecycle.DrainRefused> Refusals { get; } = new();
+
+    public ConcurrentQueue<NodeLifecycle.Passivate> Passivations { get; } = new();
+
+    public ConcurrentQueue<NodeLifecycle.PassivationDeclined> Declined { get; } = new();
 }

@@ -2,43 +2,24 @@ using Akka.Configuration.Hocon;
 using FsCheck;
 using FsCheck.Fluent;
 using NodeManager.Hocon.Akka;
+using NodeManager.Hocon.Tests.Support;
 
 namespace NodeManager.Hocon.Tests.Akka;
 
 /// <summary>Any resolved tree must reach Akka's tree with the same keys, shapes and texts.</summary>
 public sealed class AkkaConfigConverterPropertySpec
 {
-    private static readonly ConfigOrigin Origin = ConfigOrigin.Unknown("generated");
-
     // Keys and strings carry what Akka's own text parser mangles: dots, quotes, '$', braces, '#', "//", newlines,
     // unicode, the word include, numeric-looking text, padding and the word null.
-    private static readonly Gen<string> Text = Gen.OneOf(
-        Gen.Elements("", "a", "include", "1", "1.5", "true", "null", "a.b", "My.Type, My.Assembly", "with space",
-            "q\"uote", "back\\slash", "${x}", "#hash", "//c", "line\nbreak", "é ü 🐢", "x:y", "[]{}", "  padded  ", "a +"),
-        Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Gen.Elements("abz-_.\" ${}\\/#:=,+\n".ToCharArray()), n)).Select(cs => new string(cs)));
-
-    private static readonly Gen<ConfigValue> Scalar = Gen.OneOf(
-        Text.Select(s => (ConfigValue)ConfigScalar.String(s, Origin)),
-        Gen.Choose(-1_000_000, 1_000_000).Select(i => (ConfigValue)ConfigScalar.Number(i.ToString(System.Globalization.CultureInfo.InvariantCulture), Origin)),
-        Gen.Choose(-1000, 1000).Select(i => (ConfigValue)ConfigScalar.Number((i / 8.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture), Origin)),
-        Gen.Elements(true, false).Select(b => (ConfigValue)ConfigScalar.Boolean(b, Origin)),
-        Gen.Constant((ConfigValue)ConfigScalar.Null(Origin)));
-
-    private static Gen<ConfigValue> Value(int size) => size <= 0
-        ? Scalar
-        : Gen.Frequency(
-            (4, Scalar),
-            (1, Gen.Choose(0, 4).SelectMany(n => Gen.ListOf(Value(size / 2), n)).Select(items => (ConfigValue)new ConfigList(Origin, [.. items]))),
-            (1, Object(size / 2).Select(o => (ConfigValue)o)));
-
-    private static Gen<ConfigObject> Object(int size) =>
-        Gen.Choose(0, 5).SelectMany(n => Gen.ListOf(Text.Zip(Value(size)), n))
-            .Select(fields => ConfigObject.Create(Origin, fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2))));
+    private static readonly Gen<ConfigObject> Trees = new ConfigTreeGen(ConfigTreeGen.Texts(
+        ["", "a", "include", "1", "1.5", "true", "null", "a.b", "My.Type, My.Assembly", "with space",
+            "q\"uote", "back\\slash", "${x}", "#hash", "//c", "line\nbreak", "é ü 🐢", "x:y", "[]{}", "  padded  ", "a +"],
+        "abz-_.\" ${}\\/#:=,+\n")).Trees;
 
     [Fact]
     public void Every_tree_must_reach_akka_with_the_same_keys_shapes_and_texts()
     {
-        Prop.ForAll(Gen.Sized(Object).ToArbitrary(), tree => Same(tree, AkkaConfigConverter.Convert(tree).Root))
+        Prop.ForAll(Trees.ToArbitrary(), tree => Same(tree, AkkaConfigConverter.Convert(tree).Root))
             .QuickCheckThrowOnFailure();
     }
 

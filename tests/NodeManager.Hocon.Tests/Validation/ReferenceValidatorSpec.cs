@@ -60,6 +60,12 @@ public sealed class ReferenceValidatorSpec
             Errors("app.entries.east.weigth = 3"));
     }
 
+    [Fact]
+    public void A_duration_key_must_take_off_for_the_settings_to_judge()
+    {
+        Assert.Empty(Errors("app.interval = off"));
+    }
+
     [Theory]
     [InlineData("app.interval = fast", "ops.conf:1:16: app.interval: expected a duration like the default 60s, got \"fast\"")]
     [InlineData("app.size = huge", "ops.conf:1:12: app.size: expected a size in bytes like the default 10GiB, got \"huge\"")]

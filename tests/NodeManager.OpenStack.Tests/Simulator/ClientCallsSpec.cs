@@ -20,7 +20,7 @@ public sealed class ClientCallsSpec : IAsyncLifetime
         Image = "node-host",
         Flavor = "m1.small",
         KeyName = "ops",
-        Networks = ["3cb9bc59-5699-4588-a4b1-b87f96708bc6"],
+        Networks = ["private"], // the simulator's network, by name
         SecurityGroups = ["default", "nodes"],
         AvailabilityZone = "az1",
         Metadata = new Dictionary<string, string> { ["nodemanager-cluster"] = "test", ["nodemanager-district"] = "d1" },

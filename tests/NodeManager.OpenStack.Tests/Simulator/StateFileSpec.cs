@@ -20,7 +20,7 @@ public sealed class StateFileSpec : IDisposable
         Name = name,
         Image = "node-host",
         Flavor = "m1.small",
-        Networks = ["3cb9bc59-5699-4588-a4b1-b87f96708bc6"],
+        Networks = ["private"], // the simulator's network, by name
         Metadata = new Dictionary<string, string> { ["nodemanager-cluster"] = "test", ["nodemanager-node"] = name },
     };
 

@@ -69,6 +69,7 @@ internal sealed class CannedCloud : IDisposable
             ("GET", _) when path.Contains("/recordsets/", StringComparison.Ordinal) => "designate/show-recordset-response.json",
             ("DELETE", _) when path.Contains("/recordsets/", StringComparison.Ordinal) => "designate/delete-recordset-response.json",
             ("GET", "/v2/images") => "glance/images-list-response.json",
+            ("GET", _) when path.StartsWith("/v2.0/networks", StringComparison.Ordinal) => Networks(path, query),
             _ => throw new InvalidOperationException($"the canned cloud has no answer for {request.Method} {request.RequestUri}"),
         };
         if (file is null)
@@ -91,6 +92,47 @@ internal sealed class CannedCloud : IDisposable
             : request.Method == HttpMethod.Delete ? HttpStatusCode.Accepted
             : HttpStatusCode.OK;
         return StubHandler.Json(json, status);
+    }
+
+    /// <summary>Two networks of the project and two shared ones that share a name.</summary>
+    public static IReadOnlyList<(string Id, string Name)> CannedNetworks { get; } =
+    [
+        ("0b3e6c1a-7f2d-4c55-9e8a-2d1f6a4b9c01", "paas-nodes"),
+        ("5c9d2e7f-1a3b-4d6e-8f0a-b1c2d3e4f501", "storage"),
+        ("9a1b2c3d-4e5f-4a6b-8c7d-e8f9a0b1c201", "shared-net"),
+        ("9a1b2c3d-4e5f-4a6b-8c7d-e8f9a0b1c202", "shared-net"),
+    ];
+
+    /// <summary>
+    /// Neutron's answers in the shape of the Networking API reference's networks-list and network-show samples (the
+    /// shared fixtures hold no Neutron sample): a list filtered by the name in the query, or one network by id.
+    /// </summary>
+    private static string Networks(string path, string query)
+    {
+        static JsonObject Network((string Id, string Name) n) => new()
+        {
+            ["admin_state_up"] = true, ["availability_zone_hints"] = new JsonArray(), ["availability_zones"] = new JsonArray("nova"),
+            ["created_at"] = "2016-03-08T20:19:41", ["dns_domain"] = "my-domain.org.", ["id"] = n.Id, ["ipv4_address_scope"] = null,
+            ["ipv6_address_scope"] = null, ["l2_adjacency"] = false, ["mtu"] = 1500, ["name"] = n.Name, ["port_security_enabled"] = true,
+            ["project_id"] = "a6944d763bf64ee6a275f1263fae0352", ["qos_policy_id"] = null, ["revision_number"] = 1, ["router:external"] = false,
+            ["shared"] = n.Name == "shared-net", ["status"] = "ACTIVE", ["subnets"] = new JsonArray("54d6f61d-db07-451c-9ab3-b9609b6b6f0b"),
+            ["tenant_id"] = "a6944d763bf64ee6a275f1263fae0352", ["updated_at"] = "2016-03-08T20:19:41", ["vlan_transparent"] = false,
+            ["description"] = "", ["is_default"] = false,
+        };
+
+        if (path.StartsWith("/v2.0/networks/", StringComparison.Ordinal))
+        {
+            var id = path["/v2.0/networks/".Length..];
+            return CannedNetworks.FirstOrDefault(n => n.Id == id) is { Id: not null } one
+                ? new JsonObject { ["network"] = Network(one) }.ToJsonString()
+                : throw new InvalidOperationException($"the canned cloud has no network {id}");
+        }
+
+        var name = System.Web.HttpUtility.ParseQueryString(query)["name"];
+        return new JsonObject
+        {
+            ["networks"] = new JsonArray([.. CannedNetworks.Where(n => name is null || n.Name == name).Select(n => (JsonNode?)Network(n))]),
+        }.ToJsonString();
     }
 
     public void Dispose() => Client.Dispose();

@@ -1,4 +1,5 @@
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Hosting;
 using NodeManager.Logging;
@@ -21,6 +22,26 @@ public sealed class HostSettingsSpec
         Assert.Equal(LoggingSettings.Default.Overrides, logging.Overrides);
         Assert.Equal(LoggingSettings.Default.Console, logging.Console);
         Assert.Equal(LoggingSettings.Default.File, logging.File);
+    }
+
+    [Fact]
+    public void Two_bad_management_keys_must_both_be_reported_with_file_line_and_key()
+    {
+        var config = TestConfig.Over("""
+            node-manager.management {
+              hostname = "broker one"
+              port = 70000
+            }
+            """);
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => ManagementSettings.Create(config)).Errors;
+
+        Assert.Equal(
+            [
+                "test.conf:2:14: node-manager.management.hostname: expected an IP address, \"localhost\", \"0.0.0.0\" or \"::\", got \"broker one\"",
+                "test.conf:3:10: node-manager.management.port: expected a port 0..65535, got 70000",
+            ],
+            errors.Select(e => e.Message));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodeManager.Core.Nodes;
 using NodeManager.Simulators.OpenStack;
 using NodeManager.Tests.Cli;
 using NodeManager.Tests.Hosting;
@@ -48,8 +49,14 @@ public sealed class DemoRestartSpec : IDisposable
             // Finished nodes are kept and names are reused: the launch id tells this node apart.
             var again = after.EnumerateArray().Single(n => LaunchId(n) == LaunchId(node));
             var earlier = Steps(node).ToList();
+            var kept = Steps(again).ToList();
+            // A drain's gear moves can fill the kept history: its middle is then trimmed, and only the request, first, is
+            // still the one from before the restart.
+            var continues = kept.Count < NodeLifecycleState.HistoryLimit
+                ? kept.Take(earlier.Count).SequenceEqual(earlier)
+                : kept[0] == earlier[0];
             Assert.True(
-                Steps(again).Take(earlier.Count).SequenceEqual(earlier) && At(again, 0) < restartedAt,
+                continues && At(again, 0) == At(node, 0) && At(again, 0) < restartedAt,
                 $"{Name(node)} did not resume its lifecycle from the journal (a node built anew by the second run has no history from before {restartedAt:O}):\nbefore {node}\nafter {again}");
             Assert.True(StatesPassed(again).Contains("Active"), $"{Name(node)} never became Active after the restart: {again}");
             if (Gone.Contains(State(again)))

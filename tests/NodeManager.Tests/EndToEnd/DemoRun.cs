@@ -34,6 +34,9 @@ internal sealed class DemoRun : IAsyncDisposable
 
     public ManagementPoller Management { get; }
 
+    /// <summary>The management endpoint's address.</summary>
+    public Uri BaseAddress => _client.BaseAddress!;
+
     public OpenStackSimulator Simulator { get; }
 
     public CollectingSink Log { get; }

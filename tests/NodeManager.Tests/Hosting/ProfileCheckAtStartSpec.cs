@@ -48,7 +48,7 @@ public sealed class ProfileCheckAtStartSpec : IDisposable
         var code = await NodeManagerService.RunAsync(options, _err, stop.Token).WaitAsync(Limit);
 
         Assert.True(code == ExitCodes.Success, _err.ToString());
-        Assert.Contains(log.Lines, l => l.Contains("The cloud has every profile's image, flavor and volume type (3 looked up)", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.Contains("The cloud has every profile's image, flavor, volume type and network (3 looked up)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,6 +102,35 @@ public sealed class ProfileCheckAtStartSpec : IDisposable
         Assert.Contains("node-manager.profiles.small.flavor: profile small: the cloud has no flavor named or with id \"m1.smal\"; did you mean \"m1.small\"?", line);
         Assert.Equal(ExitCodes.ConfigError, runCode);
         Assert.Equal(line, _err.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Run_must_exit_2_and_cloud_check_3_with_the_same_line_when_the_cloud_lacks_a_profiles_network()
+    {
+        await using var cloud = await OpenStackSimulator.StartAsync(new OpenStackSimulatorOptions()).WaitAsync(Limit);
+        var o = cloud.Options;
+        var file = Config("""image = "node-host", flavor = "m1.small", networks = ["privat"] """, $$"""
+            openstack.auth {
+              auth-url = "{{cloud.AuthUrl}}", username = "{{o.Username}}", password = "{{o.Password}}"
+              user-domain-name = "{{o.UserDomainName}}", project-name = "{{o.ProjectName}}", project-domain-name = "{{o.UserDomainName}}"
+            }
+            """);
+        var (output, checkErr) = (new StringWriter(), new StringWriter());
+        var started = false;
+
+        var checkCode = await NodemgrCli.InvokeAsync(["cloud", "check", "--config", file], new InvocationConfiguration { Output = output, Error = checkErr })
+            .WaitAsync(Limit);
+        var runCode = await NodeManagerService.RunAsync(new RunOptions([file]) { HandleSignals = false, Started = _ => started = true }, _err, CancellationToken.None)
+            .WaitAsync(Limit);
+
+        Assert.True(checkCode == ExitCodes.CloudError, $"exit {checkCode}\n{output}\n{checkErr}");
+        Assert.Contains("node-manager.profiles.small.networks = \"privat\"  MISSING (small)", output.ToString());
+        var line = Assert.Single(checkErr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{file}:6:", line, StringComparison.Ordinal);
+        Assert.Contains("node-manager.profiles.small.networks: profile small: the cloud has no network named or with id \"privat\"; did you mean \"private\"?", line);
+        Assert.Equal(ExitCodes.ConfigError, runCode);
+        Assert.Equal(line, _err.ToString().Trim());
+        Assert.False(started);
     }
 
     public void Dispose() => _files.Dispose();

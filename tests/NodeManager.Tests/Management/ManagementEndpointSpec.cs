@@ -68,7 +68,7 @@ public sealed class ManagementEndpointSpec
         Assert.Equal(["district-a", "district-b"], districts.EnumerateArray().Select(d => d.GetProperty("name").GetString()));
         var first = districts[0];
         Assert.Equal(
-            ["name", "profile", "minNodes", "maxNodes", "paused", "nodesByState", "utilisation", "lastDecision", "conditions"],
+            ["name", "profile", "minNodes", "maxNodes", "paused", "nodesByState", "utilisation", "lastDecision", "conditions", "owner"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, first.GetProperty("nodesByState").GetProperty("Active").GetInt32());
         Assert.Equal("holding: usage 55% between the water marks", first.GetProperty("lastDecision").GetProperty("reason").GetString());
@@ -207,14 +207,24 @@ public sealed class ManagementEndpointSpec
     {
         await using var harness = await ManagementHarness.StartAsync(_status);
 
-        var (notFound, notFoundProblem) = await harness.GetAsync("/cluster/members");
+        var (notFound, notFoundProblem) = await harness.GetAsync("/cluster/shards-of-nobody");
         var post = await harness.Client.PostAsync("/districts", new StringContent("{}")).WaitAsync(TimeSpan.FromSeconds(30));
         var postProblem = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement;
 
         AssertProblem(notFound, notFoundProblem, 404, "unknown-route");
-        Assert.Equal("No route answers GET /cluster/members.", notFoundProblem.GetProperty("detail").GetString());
+        Assert.Equal("No route answers GET /cluster/shards-of-nobody.", notFoundProblem.GetProperty("detail").GetString());
         AssertProblem(post, postProblem, 405, "method-not-allowed");
         Assert.Equal("/districts does not answer POST; it answers GET.", postProblem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Cluster_members_must_answer_503_not_started_until_the_actor_system_runs()
+    {
+        await using var harness = await ManagementHarness.StartAsync(_status);
+
+        var (response, problem) = await harness.GetAsync("/cluster/members");
+
+        AssertProblem(response, problem, 503, "not-started");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using NodeManager.Core.Configuration;
+using NodeManager.Core.Districts;
 using NodeManager.Core.Serialization;
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 using NodeManager.Persistence;
 
@@ -34,14 +36,14 @@ public sealed class JournalSettingsSpec
                 batch-size = 250
               }
               snapshot-every = 50
-              snapshot-every-by-actor { NodeLifecycleActor = 20 }
+              snapshot-every-by-actor { DistrictSupervisorActor = 20 }
             }
             """));
 
         Assert.Equal(JournalBackend.PostgreSql, settings.SnapshotStore.Backend);
         Assert.Equal("nodemanager", settings.SnapshotStore.SchemaName);
         Assert.Equal(250, settings.Journal.BatchSize);
-        Assert.Equal(20, settings.SnapshotEveryFor(typeof(NodeLifecycleActor)));
+        Assert.Equal(20, settings.SnapshotEveryFor(typeof(DistrictSupervisorActor)));
         Assert.Equal(50, settings.SnapshotEveryFor(typeof(JournalSettingsSpec)));
         Assert.Equal(7, settings.SnapshotEveryFor(typeof(JournalSettingsSpec), typeDefault: 7));
         Assert.DoesNotContain("s3cret-pw", settings.ToString(), StringComparison.Ordinal);
@@ -57,6 +59,7 @@ public sealed class JournalSettingsSpec
     [InlineData("snapshot-store.table-name = \"snap; drop\"", "node-manager.persistence.snapshot-store.table-name", "letters, digits")]
     [InlineData("journal.schema-name = \"1st\"", "node-manager.persistence.journal.schema-name", "not starting with a digit")]
     [InlineData("snapshot-every = -1", "node-manager.persistence.snapshot-every", "must be 0")]
+    [InlineData("snapshot-every-by-actor { NodeLifecycleActor = 20 }", "node-manager.persistence.snapshot-every-by-actor.NodeLifecycleActor", "only DistrictSupervisorActor")]
     public void Settings_must_reject_a_bad_value_naming_file_line_and_key(string line, string key, string detail)
     {
         var error = Assert.Throws<ConfigException>(() => JournalSettings.Create(Load("node-manager.persistence." + line)));
@@ -99,11 +102,26 @@ public sealed class JournalSettingsSpec
         Assert.False(akka.GetBoolean("akka.persistence.journal.sql.auto-initialize"));
         Assert.False(akka.GetBoolean("akka.persistence.snapshot-store.sql.auto-initialize"));
         Assert.Equal(42, akka.GetInt("akka.persistence.journal.sql.batch-size"));
-        // Akka.Persistence.Sql's own defaults are there beneath: the plugin classes and the column names.
-        Assert.StartsWith("Akka.Persistence.Sql.Journal.SqlWriteJournal", akka.GetString("akka.persistence.journal.sql.class"), StringComparison.Ordinal);
+        Assert.Equal(JournalSettings.WriteQueue, akka.GetInt("akka.persistence.journal.sql.buffer-size"));
+        // PostgreSQL keeps Akka.Persistence.Sql's read isolation; SQLite's is below.
+        Assert.NotEqual("read-uncommitted", akka.GetString("akka.persistence.journal.sql.read-isolation-level"));
+        // Akka.Persistence.Sql's own defaults are there beneath: the snapshot store's class and the column names. The
+        // journal is its subclass that times each write.
+        Assert.Equal("NodeManager.Persistence.TimedSqlWriteJournal, nodemgr", akka.GetString("akka.persistence.journal.sql.class"));
+        Assert.StartsWith("Akka.Persistence.Sql.Snapshot.", akka.GetString("akka.persistence.snapshot-store.sql.class"), StringComparison.Ordinal);
         Assert.Equal("manifest", akka.GetString("akka.persistence.journal.sql.default.journal.columns.manifest"));
         Assert.Equal(ProductSerialization.SerializerName,
             akka.GetString($"akka.actor.serialization-bindings.\"{typeof(IVersionedMessage).FullName}, NodeManager.Core\""));
+    }
+
+    [Fact]
+    public void Akka_config_must_defer_sqlite_reads_and_queue_writes_for_thousands_of_nodes()
+    {
+        var akka = JournalSettings.Default.ToAkkaConfig();
+
+        Assert.Equal("read-uncommitted", akka.GetString("akka.persistence.journal.sql.read-isolation-level"));
+        Assert.Equal("read-uncommitted", akka.GetString("akka.persistence.snapshot-store.sql.read-isolation-level"));
+        Assert.Equal(JournalSettings.WriteQueue, akka.GetInt("akka.persistence.journal.sql.buffer-size"));
     }
 
     [Fact]
@@ -123,8 +141,28 @@ public sealed class JournalSettingsSpec
     }
 
     // Unresolved reference beneath, as the host loads it: the snapshot store's substitutions follow the operator's journal.
+    [Fact]
+    public void Two_bad_journal_keys_must_both_be_reported_with_file_line_and_key()
+    {
+        var config = Load("""
+            node-manager.persistence {
+              journal { plugin = mysql, batch-size = 0 }
+              snapshot-every = -1
+            }
+            """);
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => JournalSettings.Create(config)).Errors;
+
+        Assert.Equal(
+            [
+                "operator.conf:2:22: node-manager.persistence.journal.plugin",
+                "operator.conf:2:42: node-manager.persistence.journal.batch-size",
+                "operator.conf:3:20: node-manager.persistence.snapshot-every",
+            ],
+            errors.Select(e => $"{e.Origin}: {e.Path}").Order(StringComparer.Ordinal));
+        Assert.Contains(errors, e => e.Message.EndsWith("expected sqlite or postgresql, got \"mysql\"", StringComparison.Ordinal));
+    }
+
     private static Config Load(string operatorText) =>
         ConfigFactory.ParseString(operatorText, "operator.conf").WithFallback(NodeManagerConfig.ParseReference()).Resolve();
-
-    private sealed class NodeLifecycleActor;
 }

@@ -12,7 +12,7 @@ public static class PostgreSqlTestDatabase
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{Variable} is not set, so the PostgreSQL journal suite cannot run. Run the tests through " +
+                $"{Variable} is not set, so the PostgreSQL suites (journal, lease) cannot run. Run the tests through " +
                 "`dotnet cake --target=Test` (it starts a throwaway PostgreSQL) or set it to a connection string, e.g. " +
                 "\"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\".");
 }

@@ -5,7 +5,7 @@ using NodeManager.Simulators.OpenStack.State;
 namespace NodeManager.Simulators.OpenStack.Api;
 
 /// <summary>The three error envelopes the real services use.</summary>
-internal enum ErrorStyle { Nova, Keystone, Designate }
+internal enum ErrorStyle { Nova, Keystone, Designate, Neutron }
 
 internal static class ErrorBodies
 {
@@ -23,6 +23,10 @@ internal static class ErrorBodies
             {
                 ["code"] = status, ["type"] = DesignateType(status), ["message"] = message,
                 ["request_id"] = http.Response.Headers["x-openstack-request-id"].ToString(),
+            },
+            ErrorStyle.Neutron => new JsonObject
+            {
+                ["NeutronError"] = new JsonObject { ["type"] = NeutronType(status), ["message"] = message, ["detail"] = "" },
             },
             _ => Nova(status, message, retryAfterSeconds),
         };
@@ -46,6 +50,16 @@ internal static class ErrorBodies
         404 => "The resource could not be found.",
         409 => "There was a conflict when trying to complete your request.",
         _ => "Bad request (injected by the simulator)",
+    };
+
+    /// <summary>The exception class Neutron names in <c>NeutronError.type</c>; the simulator serves only networks.</summary>
+    private static string NeutronType(int status) => status switch
+    {
+        404 => "NetworkNotFound",
+        409 => "Conflict",
+        429 => "OverQuota",
+        >= 500 => "HTTPInternalServerError",
+        _ => "BadRequest",
     };
 
     public const string Unauthenticated = "The request you have made requires authentication.";

@@ -48,7 +48,8 @@ internal static class KeystoneApi
             Service("compute", "nova", $"{baseUrl}/compute/v2.1/{o.ProjectId}", o.Region),
             Service("block-storage", "cinder", $"{baseUrl}/volume/v3/{o.ProjectId}", o.Region),
             Service("volumev3", "cinderv3", $"{baseUrl}/volume/v3/{o.ProjectId}", o.Region),
-            Service("image", "glance", baseUrl + "/image", o.Region));
+            Service("image", "glance", baseUrl + "/image", o.Region),
+            Service("network", "neutron", baseUrl + "/networking", o.Region));
         if (o.IncludeDns) catalog.Add(Service("dns", "designate", baseUrl + "/dns", o.Region));
         var domain = new JsonObject { ["id"] = "default", ["name"] = o.UserDomainName };
         return new JsonObject

@@ -22,6 +22,11 @@ internal static class NovaApi
             if (body["server"] is not JsonObject s || SimHttp.Str(s["name"]) is not { Length: > 0 } name)
                 throw new SimFaultException(400, "Invalid input for field/attribute server. Value: None. None is not of type 'object'");
             var groups = s["security_groups"] is JsonArray sg ? sg.Select(g => SimHttp.Str(g?["name"])).OfType<string>().ToList() : [];
+            // Nova asks Neutron for each requested network and answers 400 NetworkNotFound for one it lacks.
+            if (s["networks"] is JsonArray networks)
+                foreach (var uuid in networks.Select(n => SimHttp.Str(n?["uuid"])).OfType<string>())
+                    if (state.Networks.All(n => n.Id != uuid))
+                        throw new SimFaultException(400, $"Network {uuid} could not be found.");
             var server = state.CreateServer(name, SimHttp.Str(s["imageRef"]), SimHttp.Str(s["flavorRef"]), SimHttp.Str(s["key_name"]),
                 SimHttp.Str(s["availability_zone"]), SimHttp.StringMap(s["metadata"]), groups);
             return SimHttp.Json(NovaViews.Created(server, ComputeUrl(http)), 202);

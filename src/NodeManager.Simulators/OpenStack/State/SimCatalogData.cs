@@ -6,9 +6,11 @@ internal sealed record SimImage(string Id, string Name, long Size, DateTimeOffse
 
 internal sealed record SimVolumeType(string Id, string Name, string? Description);
 
+internal sealed record SimNetwork(string Id, string Name);
+
 /// <summary>
-/// The flavors (Nova's api sample set), images (Glance's sample plus a NodeManager node image) and volume types
-/// (Cinder's <c>__DEFAULT__</c> and devstack's LVM type) the simulator offers.
+/// The flavors (Nova's api sample set), images (Glance's sample plus a NodeManager node image), volume types
+/// (Cinder's <c>__DEFAULT__</c> and devstack's LVM type) and networks (configured) the simulator offers.
 /// </summary>
 internal static class SimCatalogData
 {
@@ -34,4 +36,9 @@ internal static class SimCatalogData
         new("0d2c6d2e-5a2f-4d1e-9b3c-6f1b2a8e7c10", "__DEFAULT__", "Default Volume Type"),
         new("5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c", "lvmdriver-1", null),
     ];
+
+    /// <summary>The configured networks, each with an id derived from its name so that it survives a restart.</summary>
+    public static IReadOnlyList<SimNetwork> Networks(IEnumerable<string> names) =>
+        [.. names.Distinct(StringComparer.Ordinal).Select(n =>
+            new SimNetwork(new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("network:" + n))).ToString(), n))];
 }

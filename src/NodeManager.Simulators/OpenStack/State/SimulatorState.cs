@@ -30,6 +30,7 @@ internal sealed class SimulatorState
         _options = options;
         _time = options.TimeProvider;
         Quotas = options.Quotas;
+        Networks = SimCatalogData.Networks(options.Networks);
         var saved = options.StateFile.Length == 0 ? null : SimulatorStateFile.Load(options.StateFile);
         // Zones keep their saved ids (recordset ids are addressed through them); zones newly configured get new ones.
         var savedZones = saved?.Zones.Where(z => options.DnsZones.Contains(z.Name)).ToList() ?? [];
@@ -50,6 +51,9 @@ internal sealed class SimulatorState
     }
 
     public OpenStackSimulatorOptions Options => _options;
+
+    /// <summary>What Neutron lists; fixed for the simulator's lifetime.</summary>
+    public IReadOnlyList<SimNetwork> Networks { get; }
     public SimulatorQuotas Quotas { get; set; }
     public SimulatorModes Modes { get; set; } = new();
     public DateTimeOffset Now => _time.GetUtcNow();

@@ -1,3 +1,4 @@
+using NodeManager.Core.Tests.Support;
 using Akka.Actor;
 using Akka.Configuration;
 using BenchmarkDotNet.Attributes;
@@ -41,7 +42,7 @@ public class DecisionToLaunchBenchmark
         var services = BenchmarkController.Services(_cloud, source, new ForgetfulPlatform(ready: false),
             ScalingSettings.Default with { ScaleUpSustainedFor = TimeSpan.Zero, MaxNodesTotal = 100_000 },
             CapacitySettings.Default with { Interval = TimeSpan.FromHours(1) });
-        _host = ControllerHost.Start(services, _system);
+        _host = ControllerHost.Start(services, _system, _system.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name));
         // The first poll (at start) reads a document where nothing runs hot and starts the district supervisors;
         // once they have all recovered, the measured poll reads one where the last district needs a node.
         BenchmarkController.WaitUntil(() => services.Board.Districts.Count == Districts, TimeSpan.FromMinutes(2),

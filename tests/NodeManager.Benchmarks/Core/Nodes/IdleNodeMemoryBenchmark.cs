@@ -1,3 +1,4 @@
+using NodeManager.Core.Tests.Support;
 using Akka.Actor;
 using Akka.Persistence;
 using BenchmarkDotNet.Attributes;
@@ -30,7 +31,11 @@ namespace NodeManager.Benchmarks.Core.Nodes;
 /// <see cref="NodeActorsAlone"/>.</item>
 /// <item><see cref="NodesInDistrictsUnlogged"/>: the same with a logger factory that creates nothing, for the share of
 /// the per-node log categories (Microsoft.Extensions.Logging keeps a logger per category for the process's life).</item>
+/// <item><see cref="NodesInDistrictsPassivated"/>: the product as it runs, nodes passivated once idle (here after
+/// <see cref="PassivateAfter"/>): measured once every node is Active and every node actor has stopped; each district
+/// keeps its nodes' views for status and the policy.</item>
 /// </list>
+/// The first three cases keep their node actors (passivation off), so that they show what an actor costs.
 /// </summary>
 [Config(typeof(Config))]
 public class IdleNodeMemoryBenchmark
@@ -40,6 +45,9 @@ public class IdleNodeMemoryBenchmark
     public const int Nodes = Districts * NodesPerDistrict;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PassivateAfter = TimeSpan.FromSeconds(5);
+    private static readonly NodeLifecycleSettings KeepActors = NodeLifecycleSettings.Default with { PassivateAfter = null };
+    private static readonly NodeLifecycleSettings Passivating = NodeLifecycleSettings.Default with { PassivateAfter = PassivateAfter };
     private static readonly Dictionary<string, double> Retained = [];
 
     private ActorSystem _system = null!;
@@ -51,10 +59,14 @@ public class IdleNodeMemoryBenchmark
     public void MeasureNodes() => Retained[nameof(NodeActorsAlone)] = Measure(LaunchNodes);
 
     [GlobalSetup(Target = nameof(NodesInDistricts))]
-    public void MeasureDistricts() => Retained[nameof(NodesInDistricts)] = Measure(s => StartDistricts(s, LoggerFactory.Create(_ => { })));
+    public void MeasureDistricts() => Retained[nameof(NodesInDistricts)] = Measure(s => StartDistricts(s, LoggerFactory.Create(_ => { }), KeepActors));
 
     [GlobalSetup(Target = nameof(NodesInDistrictsUnlogged))]
-    public void MeasureUnlogged() => Retained[nameof(NodesInDistrictsUnlogged)] = Measure(s => StartDistricts(s, NullLoggerFactory.Instance));
+    public void MeasureUnlogged() => Retained[nameof(NodesInDistrictsUnlogged)] = Measure(s => StartDistricts(s, NullLoggerFactory.Instance, KeepActors));
+
+    [GlobalSetup(Target = nameof(NodesInDistrictsPassivated))]
+    public void MeasurePassivated() =>
+        Retained[nameof(NodesInDistrictsPassivated)] = Measure(s => StartDistricts(s, LoggerFactory.Create(_ => { }), Passivating));
 
     [IterationSetup]
     public void NewSystem() => _system = StartSystem();
@@ -69,10 +81,14 @@ public class IdleNodeMemoryBenchmark
     public object NodeActorsAlone() => LaunchNodes(_system);
 
     [Benchmark(OperationsPerInvoke = Nodes)]
-    public object NodesInDistricts() => StartDistricts(_system, LoggerFactory.Create(_ => { }));
+    public object NodesInDistricts() => StartDistricts(_system, LoggerFactory.Create(_ => { }), KeepActors);
 
     [Benchmark(OperationsPerInvoke = Nodes)]
-    public object NodesInDistrictsUnlogged() => StartDistricts(_system, NullLoggerFactory.Instance);
+    public object NodesInDistrictsUnlogged() => StartDistricts(_system, NullLoggerFactory.Instance, KeepActors);
+
+    /// <summary>The time column includes the wait of <see cref="PassivateAfter"/> before the actors stop.</summary>
+    [Benchmark(OperationsPerInvoke = Nodes)]
+    public object NodesInDistrictsPassivated() => StartDistricts(_system, LoggerFactory.Create(_ => { }), Passivating);
 
     private static ActorSystem StartSystem() =>
         ActorSystem.Create("memory", Actors.ActorBenchmarks.Config.WithFallback(SeededForgetfulJournal.Hocon(NodesPerDistrict)));
@@ -117,17 +133,20 @@ public class IdleNodeMemoryBenchmark
         return parents;
     }
 
-    private static object StartDistricts(ActorSystem system, ILoggerFactory loggers)
+    private static object StartDistricts(ActorSystem system, ILoggerFactory loggers, NodeLifecycleSettings lifecycle)
     {
         var services = BenchmarkController.Services(new ForgetfulCloud(), new BenchmarkController.FixedCapacity(new CapacityDocument([], [])),
-            new ForgetfulPlatform(ready: true), loggers: loggers);
-        var districts = system.ActorOf(Props.Create(typeof(DistrictsActor), services), "districts");
+            new ForgetfulPlatform(ready: true), loggers: loggers, lifecycle: lifecycle);
+        var districts = system.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name);
         // A persistent actor answers its first command once recovered: the drain request of a host it does not have.
         var recovered = Enumerable.Range(0, Districts).Select(d => districts.Ask<NodeLifecycle.DrainRefused>(
-            new DistrictsActor.ToDistrict($"d{d}", new DistrictSupervisor.RequestDrain("nobody.example.com", "recovered?")), Timeout));
+            DistrictEntity.To($"d{d}", new DistrictSupervisor.RequestDrain("nobody.example.com", "recovered?")), Timeout));
         if (!Task.WhenAll(recovered).Wait(Timeout))
             throw new TimeoutException("the districts did not recover");
         BenchmarkController.WaitUntil(() => ActiveNodes(services.Board) == Nodes, Timeout, () => $"{ActiveNodes(services.Board)} of {Nodes} nodes Active");
+        if (lifecycle.PassivateAfter is not null)
+            BenchmarkController.WaitUntil(() => services.Board.PassivatedNodes == Nodes, Timeout,
+                () => $"{services.Board.PassivatedNodes} of {Nodes} node actors passivated");
         return (services, loggers);
     }
 
@@ -162,12 +181,12 @@ public class IdleNodeMemoryBenchmark
         }
     }
 
-    /// <summary>Each invocation starts a hundred thousand actors: no warm-up, no pilot, two measured rounds.</summary>
+    /// <summary>Each invocation starts a hundred thousand actors: no warm-up, no pilot, one measured round (the retained figure is measured in the set-up).</summary>
     private sealed class Config : ManualConfig
     {
         public Config()
         {
-            AddJob(ShortJobs.InProcess(warmups: 0, iterations: 2).WithStrategy(RunStrategy.Monitoring));
+            AddJob(ShortJobs.InProcess(warmups: 0, iterations: 1).WithStrategy(RunStrategy.Monitoring));
             AddColumn(new RetainedMemoryColumn("Retained/node", "Bytes still reachable per node (or actor) after a full GC, once all are idle", Retained));
         }
     }
