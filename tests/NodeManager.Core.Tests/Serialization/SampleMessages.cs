@@ -45,6 +45,8 @@ public static class SampleMessages
             return seed + 1;
         if (type == typeof(long))
             return seed + 1000L;
+        if (type == typeof(double))
+            return seed + 0.25; // a fraction, so that a value written as a whole number would not pass
         if (type == typeof(bool))
             return true;
         if (type == typeof(DateTimeOffset))
