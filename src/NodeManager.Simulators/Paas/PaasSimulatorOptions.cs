@@ -1,3 +1,4 @@
+using NodeManager.Core.Settings;
 using NodeManager.Hocon;
 
 namespace NodeManager.Simulators.Paas;
@@ -34,33 +35,38 @@ public sealed record PaasSimulatorOptions
     /// <summary>Bearer token the HTTP simulator's platform routes require; "" = none.</summary>
     public string Token { get; init; } = "";
 
+    /// <summary>Reads <c>node-manager.simulators.paas</c>; every value at fault is reported, each naming file, line and key.</summary>
+    /// <exception cref="ConfigException">One value is at fault.</exception>
+    /// <exception cref="ConfigErrorsException">Several are.</exception>
     public static PaasSimulatorOptions Create(Config config)
     {
-        var c = config.GetConfig(Path);
-        var rate = c.GetDouble("move-failure-rate");
-        if (rate is < 0 or > 1) throw ConfigException.BadValue(c, "move-failure-rate", $"must be in 0..1, got {rate}");
-        var max = c.GetInt("max-active-gears");
-        if (max < 1) throw ConfigException.BadValue(c, "max-active-gears", $"must be ≥ 1, got {max}");
-        var port = c.GetInt("port");
-        if (port is < 0 or > 65535) throw ConfigException.BadValue(c, "port", $"must be 0..65535, got {port}");
-        return new PaasSimulatorOptions
+        var section = config.GetConfig(Path);
+        var c = new SettingsReader(section);
+        var options = new PaasSimulatorOptions
         {
-            Seed = c.GetInt("seed"),
-            ReadyDelay = c.GetTimeSpan("ready-delay"),
-            MoveTime = c.GetTimeSpan("move-time"),
-            MoveFailureRate = rate,
-            MaxActiveGears = max,
-            StateFile = c.GetString("state-file"),
-            Host = c.GetString("host"),
-            Port = port,
-            Token = c.GetString("token"),
-            Districts = c.GetConfigList("districts").Select(d => new SimulatedDistrict(
-                d.GetString("name"),
-                d.GetString("profile"),
-                d.GetInt("uid-capacity"),
-                d.GetConfigList("demand").Select(p => new DemandPoint(p.GetTimeSpan("at"), p.GetInt("gears"))).ToList())).ToList(),
+            Seed = c.Int("seed", int.MinValue),
+            ReadyDelay = c.Duration("ready-delay"),
+            MoveTime = c.Duration("move-time"),
+            MoveFailureRate = c.Read("move-failure-rate", () => section.GetDouble("move-failure-rate") is var rate and >= 0 and <= 1
+                ? rate
+                : throw ConfigException.BadValue(section, "move-failure-rate", $"must be in 0..1, got {section.GetDouble("move-failure-rate")}"), 0),
+            MaxActiveGears = c.Int("max-active-gears", 1),
+            StateFile = c.String("state-file"),
+            Host = c.String("host"),
+            Port = c.Int("port", 0, 65535),
+            Token = c.String("token"),
+            Districts = c.Read("districts", () => section.GetConfigList("districts").Select(d => District(d, c.For(d))).ToList(), []),
         };
+        return c.Result(options);
     }
+
+    private static SimulatedDistrict District(Config district, SettingsReader d) => new(
+        d.String("name"),
+        d.String("profile"),
+        d.Int("uid-capacity", 0),
+        d.Read("demand", () => district.GetConfigList("demand").Select(p => Point(d.For(p))).ToList(), []));
+
+    private static DemandPoint Point(SettingsReader p) => new(p.Duration("at"), p.Int("gears", 0));
 }
 
 /// <summary>One simulated district and its demand curve (gears wanted over time since the simulator started).</summary>

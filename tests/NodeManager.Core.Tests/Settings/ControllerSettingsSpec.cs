@@ -49,6 +49,26 @@ public sealed class ControllerSettingsSpec
     }
 
     [Fact]
+    public void Bad_paas_simulator_keys_must_all_be_reported_with_file_line_and_key()
+    {
+        var config = ConfigFactory.ParseString("""
+            node-manager.simulators.paas {
+              move-failure-rate = 1.5
+              max-active-gears = 0
+              districts = [ { name = d1, profile = small, uid-capacity = 100, demand = [ { at = 0s, gears = -1 } ] } ]
+            }
+            """, "sim.conf").WithFallback(NodeManagerConfig.Reference).Resolve();
+
+        var errors = Assert.Throws<ConfigErrorsException>(() => NodeManager.Simulators.Paas.PaasSimulatorOptions.Create(config)).Errors;
+
+        Assert.Equal(
+            ["sim.conf:2:23: node-manager.simulators.paas.move-failure-rate", "sim.conf:3:22: node-manager.simulators.paas.max-active-gears",
+                "sim.conf:4:97: node-manager.simulators.paas.districts.0.demand.0.gears"],
+            errors.Select(e => $"{e.Origin}: {e.Path}").Order());
+        Assert.Contains("must be in 0..1, got 1.5", errors.Single(e => e.Path?.EndsWith("move-failure-rate", StringComparison.Ordinal) == true).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_profile_must_fall_back_on_the_default_profile_key_by_key()
     {
         var profiles = ProfilesSettings.Create(With("""
