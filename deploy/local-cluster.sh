@@ -22,9 +22,8 @@
 #   --app        a folder holding a built nodemgr.dll to run instead of building src/NodeManager
 #
 # Members run with capacity.source = http and platform.adapter = http at the PaaS simulator and
-# cloud = openstack at the OpenStack simulator; akka.cluster.seed-nodes names member 1. A nodemgr
-# built without Akka.Cluster refuses the cluster keys: then, after saying so, each member journals
-# into a schema of its own (SCHEMA_1 .. SCHEMA_3) and drives every district by itself.
+# cloud = openstack at the OpenStack simulator; akka.cluster.seed-nodes names member 1, so the three
+# form one Akka cluster sharing one journal schema, each district driven by exactly one member.
 #
 # Each process runs in a session of its own (setsid), so a terminal's Ctrl-C reaches only this
 # script. Ctrl-C or SIGTERM stops the members, then the simulators, each with one SIGTERM to its PID
@@ -132,25 +131,13 @@ akka {
 CONF
 }
 
-clustered=1
 for i in 1 2 3; do
   member_conf "$i" "$schema" >"$run_dir/member-$i.conf"
   cluster_conf "$i" >"$run_dir/cluster-$i.conf"
 done
 if ! "${nodemgr[@]}" config validate "$base_config" "$run_dir/member-2.conf" "$run_dir/cluster-2.conf" >/dev/null 2>"$run_dir/validate.log"; then
-  if "${nodemgr[@]}" config validate "$base_config" "$run_dir/member-2.conf" >/dev/null 2>>"$run_dir/validate.log" \
-      && grep -q "akka.cluster.seed-nodes: unknown key" "$run_dir/validate.log"; then
-    clustered=0
-    say "this nodemgr has no Akka.Cluster (it refuses akka.cluster.seed-nodes): the members run independently,"
-    say "each journaling into its own schema (${schema}_1 .. ${schema}_3) and driving every district by itself."
-    for i in 1 2 3; do
-      member_conf "$i" "${schema}_$i" >"$run_dir/member-$i.conf"
-      rm -f "$run_dir/cluster-$i.conf"
-    done
-  else
-    cat "$run_dir/validate.log" >&2
-    fail "the generated member configuration is invalid (above; files in $run_dir)" 2
-  fi
+  cat "$run_dir/validate.log" >&2
+  fail "the generated member configuration is invalid (above; files in $run_dir)" 2
 fi
 
 # --- processes -----------------------------------------------------------------------------------
@@ -218,7 +205,7 @@ wait_for_line paas-simulator "PaaS simulator listening on"
 
 for i in 1 2 3; do
   files=(--config "$base_config" --config "$run_dir/member-$i.conf")
-  [[ $clustered -eq 0 ]] || files+=(--config "$run_dir/cluster-$i.conf")
+  files+=(--config "$run_dir/cluster-$i.conf")
   start "member-$i" "$run_dir/member-$i" run "${files[@]}"
   wait_for_line "member-$i" "Management endpoint listening on"
 done

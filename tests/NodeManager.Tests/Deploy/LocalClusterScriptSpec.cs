@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Npgsql;
 using NodeManager.Tests.Persistence;
 
@@ -34,6 +35,19 @@ public sealed class LocalClusterScriptSpec : IDisposable
             await cluster.Script.UntilHttpAsync(new Uri(member, "districts/district-a"), r => r.StatusCode == HttpStatusCode.OK, StartLimit);
         }
 
+        // The three form one cluster: each sees three members Up, and all name the same member as the district's owner.
+        var owners = new List<string>();
+        foreach (var member in cluster.Members)
+        {
+            await cluster.Script.UntilHttpAsync(new Uri(member, "cluster/members"), r => r.StatusCode == HttpStatusCode.OK && UpMembers(r) == 3, StartLimit);
+            string? owner = null;
+            await cluster.Script.UntilHttpAsync(
+                new Uri(member, "districts/district-a"), r => r.StatusCode == HttpStatusCode.OK && (owner = OwnerOf(r)) is { Length: > 0 }, StartLimit);
+            owners.Add(owner!);
+        }
+
+        Assert.True(owners.Distinct().Count() == 1, $"one owner of district-a expected, the members name: {string.Join(", ", owners)}");
+
         var started = cluster.Started;
         if (toProcessGroup)
         {
@@ -67,6 +81,16 @@ public sealed class LocalClusterScriptSpec : IDisposable
 
         _runDirectory.Delete(recursive: true);
     }
+
+    private static int UpMembers(HttpResponseMessage response) =>
+        Json(response).GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "Up");
+
+    private static string? OwnerOf(HttpResponseMessage response) =>
+        Json(response).TryGetProperty("owner", out var owner) ? owner.GetString() : null;
+
+    // HttpClient has buffered the body already: reading it here does not wait on the network.
+    private static JsonElement Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement;
 
     /// <summary>The script's output and the tail of each process's log, for a failure message.</summary>
     private string Logs(LocalClusterScript cluster) =>
