@@ -86,7 +86,7 @@ public sealed class LocalClusterScriptSpec : IDisposable
         Json(response).GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "Up");
 
     private static string? OwnerOf(HttpResponseMessage response) =>
-        Json(response).TryGetProperty("owner", out var owner) ? owner.GetString() : null;
+        Json(response).GetProperty("district").TryGetProperty("owner", out var owner) ? owner.GetString() : null;
 
     // HttpClient has buffered the body already: reading it here does not wait on the network.
     private static JsonElement Json(HttpResponseMessage response) =>
