@@ -153,7 +153,8 @@ public sealed class ShardedDistrictSpec : Akka.TestKit.Xunit2.TestKit
     public async Task A_district_another_member_publishes_must_show_here_naming_the_member_that_drives_it()
     {
         var host = ControllerHost.StartClustered(Services, Sys);
-        AwaitAssert(() => Assert.True(Services.Board.Districts.TryGetValue("d1", out var view) && view.Recovered), Patience);
+        // The profile arrives with the watcher's first decision, after the recovery: the copy below must carry it.
+        AwaitAssert(() => Assert.True(Services.Board.Districts.TryGetValue("d1", out var view) && view.Recovered && view.Profile == "small"), Patience);
         const string other = "akka.tcp://test@127.0.0.1:4999";
         // What the other member sends, through the serializer as it would cross the wire.
         var sent = new BoardReplication.DistrictPublished(other, Services.Board.Districts["d1"] with { Name = "d9" });
