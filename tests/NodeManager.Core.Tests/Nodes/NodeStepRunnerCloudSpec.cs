@@ -8,29 +8,14 @@ using static NodeManager.Core.Nodes.NodeLifecycle;
 namespace NodeManager.Core.Tests.Nodes;
 
 /// <summary>The cloud side of a node's steps: what the runner asks of the cloud and how it reads the answers.</summary>
-public sealed class NodeStepRunnerCloudSpec
+public sealed class NodeStepRunnerCloudSpec : NodeStepRunnerSpecBase
 {
-    private const string Self = "d1-1.paas.test";
-
-    private readonly VirtualTimeProvider _time = new();
-    private readonly ControllerWorld _world;
     private readonly RecordingPlatform _platform = new();
 
-    public NodeStepRunnerCloudSpec()
-    {
-        _world = new ControllerWorld(_time) { Platform = _platform };
-    }
-
-    private DateTimeOffset Now => _time.GetUtcNow();
-
-    private SimulatedCloud Cloud => _world.Cloud;
-
-    private NodeLifecycleState Requested() => NodeLifecycleState.Empty
-        .Apply(new NodeRequested("d1-1", "d1", "small", 1, "d1_1", Self, Now))
-        .Apply(new ServerRequested(1, Now));
+    public NodeStepRunnerCloudSpec() => World.Platform = _platform;
 
     private Task<IReadOnlyList<IEvent>> RunAsync(NodeLifecycleState state, NodeStep step, ICloud? cloud = null) =>
-        new NodeStepRunner(cloud ?? Cloud, _platform, _world.Profile, _world.Lifecycle, ControllerWorld.Cluster)
+        new NodeStepRunner(cloud ?? Cloud, _platform, World.Profile, World.Lifecycle, ControllerWorld.Cluster)
             .RunAsync(state, step, Now, CancellationToken.None);
 
     /// <summary>Rule: the DNS record is removed only when the profile manages one and the cloud has DNS.</summary>
@@ -41,7 +26,7 @@ public sealed class NodeStepRunnerCloudSpec
     public async Task NodeStepRunner_must_remove_the_DNS_record_only_when_the_profile_wants_one_and_the_cloud_has_DNS(
         bool profileDns, bool cloudDns, bool removed)
     {
-        _world.Profile = _world.Profile with { Dns = new Profiles.DnsSettings(profileDns, "paas.test.", 300) };
+        World.Profile = World.Profile with { Dns = new Profiles.DnsSettings(profileDns, "paas.test.", 300) };
         Cloud.Options.Dns = cloudDns;
 
         Assert.IsType<NodeRemoved>(Assert.Single(await RunAsync(Requested(), NodeStep.RemoveFromPlatform)));
@@ -54,9 +39,9 @@ public sealed class NodeStepRunnerCloudSpec
     [Fact]
     public void NodeStepRunner_must_send_no_user_data_when_the_profile_has_none()
     {
-        var rendered = _world.Runner.ServerSpecFor(Requested()).UserData;
-        _world.Profile = _world.Profile with { UserData = "" };
-        var none = _world.Runner.ServerSpecFor(Requested()).UserData;
+        var rendered = World.Runner.ServerSpecFor(Requested()).UserData;
+        World.Profile = World.Profile with { UserData = "" };
+        var none = World.Runner.ServerSpecFor(Requested()).UserData;
 
         Assert.Null(none);
         Assert.Equal($"#cloud-config\nhostname: d1-1\nfqdn: {Self}\n", rendered);
@@ -98,9 +83,9 @@ public sealed class NodeStepRunnerCloudSpec
     {
         var other = await Cloud.CreateServerAsync(new ServerSpec("other", "centos", "m1.small", new Dictionary<string, string>()), CancellationToken.None);
         var volume = await Cloud.CreateVolumeAsync(new VolumeSpec(Self, 10, new Dictionary<string, string>()), CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
         await Cloud.AttachVolumeAsync(other.Id, volume.Id, null, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
         var attaching = Requested().Apply(new ServerCreated("srv-1", Now)).Apply(new VolumeCreated(volume.Id, Now));
 
         var failed = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(attaching, NodeStep.AttachVolume)));

@@ -7,20 +7,11 @@ using static NodeManager.Core.Nodes.NodeLifecycle;
 namespace NodeManager.Core.Tests.Nodes;
 
 /// <summary>The drain steps against a recording platform: what the node asks of the platform, in which order and to where.</summary>
-public sealed class NodeStepRunnerDrainSpec
+public sealed class NodeStepRunnerDrainSpec : NodeStepRunnerSpecBase
 {
-    private const string Self = "d1-1.paas.test";
-
-    private readonly VirtualTimeProvider _time = new();
-    private readonly ControllerWorld _world;
     private readonly RecordingPlatform _platform = new();
 
-    public NodeStepRunnerDrainSpec()
-    {
-        _world = new ControllerWorld(_time) { Platform = _platform };
-    }
-
-    private DateTimeOffset Now => _time.GetUtcNow();
+    public NodeStepRunnerDrainSpec() => World.Platform = _platform;
 
     private NodeLifecycleState Draining(params string[] targets) => NodeLifecycleState.Empty
         .Apply(new NodeRequested("d1-1", "d1", "small", 1, "d1_1", Self, Now))
@@ -30,7 +21,7 @@ public sealed class NodeStepRunnerDrainSpec
     private void Holding(params string[] gears) => _platform.Gears[Self] = [.. gears];
 
     private Task<IReadOnlyList<IEvent>> RunAsync(NodeLifecycleState state, NodeStep step) =>
-        _world.Runner.RunAsync(state, step, Now, CancellationToken.None);
+        World.Runner.RunAsync(state, step, Now, CancellationToken.None);
 
     /// <summary>Rule: a draining node is closed to new gears on the platform before any gear moves off it.</summary>
     [Fact]
@@ -60,7 +51,7 @@ public sealed class NodeStepRunnerDrainSpec
     [InlineData(0, 1)]
     public async Task NodeStepRunner_must_move_at_most_drain_concurrency_gears_per_step(int concurrency, int moved)
     {
-        _world.Lifecycle = _world.Lifecycle with { DrainConcurrency = concurrency };
+        World.Lifecycle = World.Lifecycle with { DrainConcurrency = concurrency };
         Holding("g1", "g2", "g3");
 
         var events = await RunAsync(Draining("d1-2"), NodeStep.MoveGears);
@@ -77,7 +68,7 @@ public sealed class NodeStepRunnerDrainSpec
     [Fact]
     public async Task NodeStepRunner_must_spread_gears_round_robin_over_the_targets_continuing_where_the_drain_left_off()
     {
-        _world.Lifecycle = _world.Lifecycle with { DrainConcurrency = 3 };
+        World.Lifecycle = World.Lifecycle with { DrainConcurrency = 3 };
         Holding("g1", "g2", "g3");
         var fresh = Draining("a", Self, "b", "c");
         var resumed = fresh.Apply(new GearMoved("g0", "a", Now)).Apply(new GearMoveFailed("gx", "b", "refused", Now));
@@ -94,7 +85,7 @@ public sealed class NodeStepRunnerDrainSpec
     [Fact]
     public async Task NodeStepRunner_must_report_a_failed_gear_move_with_the_platforms_message()
     {
-        _world.Lifecycle = _world.Lifecycle with { DrainConcurrency = 2 };
+        World.Lifecycle = World.Lifecycle with { DrainConcurrency = 2 };
         Holding("g1", "g2");
         _platform.Unmovable.Add("g1");
 

@@ -8,30 +8,17 @@ using static NodeManager.Core.Nodes.NodeLifecycle;
 namespace NodeManager.Core.Tests.Nodes;
 
 /// <summary>One step at a time against the simulated cloud: what each cloud answer turns into.</summary>
-public sealed class NodeStepRunnerSpec
+public sealed class NodeStepRunnerSpec : NodeStepRunnerSpecBase
 {
-    private readonly VirtualTimeProvider _time = new();
-    private readonly ControllerWorld _world;
-
-    public NodeStepRunnerSpec() => _world = new ControllerWorld(_time);
-
-    private DateTimeOffset Now => _time.GetUtcNow();
-
-    private SimulatedCloud Cloud => _world.Cloud;
-
-    private NodeLifecycleState Requested(int attempt = 1) => NodeLifecycleState.Empty
-        .Apply(new NodeRequested("d1-1", "d1", "small", 1, "d1_1", "d1-1.paas.test", Now))
-        .Apply(new ServerRequested(attempt, Now));
-
     private Task<IReadOnlyList<IEvent>> RunAsync(NodeLifecycleState state, NodeStep step) =>
-        _world.Runner.RunAsync(state, step, Now, CancellationToken.None);
+        World.Runner.RunAsync(state, step, Now, CancellationToken.None);
 
     /// <summary>Creates the server and lets its boot time pass.</summary>
     private async Task<NodeLifecycleState> BootedAsync(int attempt = 1)
     {
         var state = Requested(attempt);
         foreach (var e in await RunAsync(state, NodeStep.EnsureServer)) state = state.Apply(e);
-        _time.Advance(Cloud.Options.BootTime);
+        Time.Advance(Cloud.Options.BootTime);
         return state;
     }
 
@@ -69,7 +56,7 @@ public sealed class NodeStepRunnerSpec
         foreach (var e in await RunAsync(state, NodeStep.EnsureServer)) state = state.Apply(e);
 
         var building = await RunAsync(state, NodeStep.PollServer);
-        _time.Advance(Cloud.Options.BootTime);
+        Time.Advance(Cloud.Options.BootTime);
         var booted = Assert.IsType<ServerBooted>(Assert.Single(await RunAsync(state, NodeStep.PollServer)));
 
         Assert.Empty(building);
@@ -93,7 +80,7 @@ public sealed class NodeStepRunnerSpec
     {
         var state = await BootedAsync();
         await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
-        _time.Advance(Cloud.Options.DeleteTime);
+        Time.Advance(Cloud.Options.DeleteTime);
 
         var failed = Assert.IsType<LaunchFailed>(Assert.Single(await RunAsync(state, NodeStep.PollServer)));
 
@@ -113,11 +100,11 @@ public sealed class NodeStepRunnerSpec
         Assert.Equal(CloudServerStatus.Deleting, Assert.Single(Cloud.Servers).Status);
         Assert.Single(Cloud.Volumes);
 
-        _time.Advance(Cloud.Options.DeleteTime);
+        Time.Advance(Cloud.Options.DeleteTime);
         Assert.Empty(await RunAsync(state, NodeStep.CleanupLaunch));
         Assert.Equal(CloudVolumeStatus.Deleting, Assert.Single(Cloud.Volumes).Status);
 
-        _time.Advance(Cloud.Options.DeleteTime);
+        Time.Advance(Cloud.Options.DeleteTime);
         Assert.IsType<LaunchCleanedUp>(Assert.Single(await RunAsync(state, NodeStep.CleanupLaunch)));
         Assert.Empty(Cloud.Servers);
         Assert.Empty(Cloud.Volumes);
@@ -130,7 +117,7 @@ public sealed class NodeStepRunnerSpec
 
         var rejoin = Assert.IsType<RejoinStarted>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
         await Cloud.DeleteServerAsync(state.ServerId!, CancellationToken.None);
-        _time.Advance(Cloud.Options.DeleteTime);
+        Time.Advance(Cloud.Options.DeleteTime);
         var lost = Assert.IsType<NodeLost>(Assert.Single(await RunAsync(state, NodeStep.VerifyServer)));
 
         Assert.Contains("joining it again", rejoin.Reason);
@@ -167,7 +154,7 @@ public sealed class NodeStepRunnerSpec
     public async Task NodeStepRunner_must_add_a_DNS_record_only_when_the_profile_wants_one_the_cloud_has_DNS_and_the_node_an_address(
         bool profileDns, bool cloudDns, bool hasAddress, int records)
     {
-        _world.Profile = _world.Profile with { Dns = new Profiles.DnsSettings(profileDns, "paas.test.", 300) };
+        World.Profile = World.Profile with { Dns = new Profiles.DnsSettings(profileDns, "paas.test.", 300) };
         Cloud.Options.Dns = cloudDns;
         var joining = Requested()
             .Apply(new ServerCreated("srv-1", Now))
