@@ -67,9 +67,10 @@ public static class Cells
         return table;
     }
 
+    /// <summary>A line of prose, unwrapped: sentences keep their words together when copied or searched.</summary>
     public static void Heading(IAnsiConsole console, string title)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.Write(new Text(title + Environment.NewLine));
+        console.Profile.Out.Writer.WriteLine(title);
     }
 }

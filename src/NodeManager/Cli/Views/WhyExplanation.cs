@@ -48,7 +48,8 @@ public static class WhyExplanation
         var limit = live >= district.MaxNodes ? ": at its maximum, it will not grow"
             : live <= district.MinNodes ? ": at its minimum, it will not shrink"
             : "";
-        facts.Add($"Bounds {district.MinNodes}..{district.MaxNodes} ({bounds}); it has {live} node(s) that count ({Cells.NodesByState(district.NodesByState)}){limit}.");
+        var liveByState = (district.NodesByState ?? new Dictionary<string, int>()).Where(p => Cells.IsLive(p.Key)).ToDictionary();
+        facts.Add($"Bounds {district.MinNodes}..{district.MaxNodes} ({bounds}); it has {live} live node(s) ({Cells.NodesByState(liveByState)}){limit}.");
         facts.Add(district.Utilisation is { } usage
             ? $"Usage {Cells.Percent(usage)} of its active gears' capacity."
             : "Usage not measured yet.");
