@@ -124,7 +124,7 @@ public sealed class EventsCommandSpec : IAsyncLifetime
         var code = await _cli.RunAsync("why", "district-a", "--endpoint", _server.Address.ToString());
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Recent decisions and conditions: not available (Unknown route (404): No route answers GET /events.)", _cli.Out.ToString());
+        Assert.Contains("Recent decisions and conditions: not available: Unknown route (404): No route answers GET /events.", _cli.Out.ToString());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class ViewsSpec
         Assert.Contains(lines, l => l.Contains("akka.tcp://nm@127.0.0.1:1") && l.Contains("yes") && l.Contains("this member, leader"));
         Assert.Contains(lines, l => l.Contains("akka.tcp://nm@127.0.0.1:2") && l.Contains(" no ") && l.Contains("oldest (capacity watcher), broker"));
         Assert.Contains("No districts yet", writer.ToString());
+        Assert.DoesNotContain(lines, l => l.EndsWith(' '));
     }
 
     [Fact]

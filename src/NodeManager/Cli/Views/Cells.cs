@@ -58,13 +58,21 @@ public static class Cells
 
     public static Table Table(params string[] columns)
     {
-        var table = new Table().Border(TableBorder.Simple);
+        // No rules, two spaces between columns: reads like `kubectl get` and pastes into a ticket as it is.
+        var table = new Table().Border(TableBorder.None);
         foreach (var column in columns)
         {
-            table.AddColumn(new TableColumn(new Text(column)));
+            table.AddColumn(new TableColumn(new Text(column)).Padding(0, 0, 2, 0));
         }
 
         return table;
+    }
+
+    /// <summary>A blank line, then <paramref name="title"/>: the start of the next part of a view.</summary>
+    public static void Section(IAnsiConsole console, string title)
+    {
+        Heading(console, "");
+        Heading(console, title);
     }
 
     /// <summary>A line of prose, unwrapped: sentences keep their words together when copied or searched.</summary>

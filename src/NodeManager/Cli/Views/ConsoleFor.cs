@@ -8,8 +8,8 @@ namespace NodeManager.Cli.Views;
 /// </summary>
 public static class ConsoleFor
 {
-    /// <summary>The width of tables written anywhere but a terminal.</summary>
-    public const int PlainWidth = 160;
+    /// <summary>The width of tables written anywhere but a terminal: wide enough that a reason stays on its row for grep.</summary>
+    public const int PlainWidth = 512;
 
     public static IAnsiConsole Writer(TextWriter writer)
     {
@@ -22,7 +22,7 @@ public static class ConsoleFor
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(new TrimmingWriter(writer)),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,

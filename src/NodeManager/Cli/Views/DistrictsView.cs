@@ -41,11 +41,11 @@ public static class DistrictsView
         var raised = districts.SelectMany(d => (d.Conditions ?? []).Select(c => (d.Name, Condition: c))).ToList();
         if (raised.Count == 0)
         {
-            Cells.Heading(console, "Conditions: none raised.");
+            Cells.Section(console, "Conditions: none raised.");
             return;
         }
 
-        Cells.Heading(console, "Conditions:");
+        Cells.Section(console, "Conditions:");
         var table = Cells.Table("DISTRICT", "CONDITION", "SINCE", "RETRY AT", "MESSAGE");
         foreach (var (district, c) in raised)
         {
@@ -59,7 +59,7 @@ public static class DistrictsView
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(districts);
-        Cells.Heading(console, "Last decisions:");
+        Cells.Section(console, "Last decisions:");
         var table = Cells.Table("DISTRICT", "DECISION", "AT", "REASON");
         foreach (var d in districts)
         {

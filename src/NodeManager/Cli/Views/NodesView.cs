@@ -43,7 +43,7 @@ public static class NodesView
         Field("State", n.State);
         Field("District", n.District);
         Field("Profile", n.Profile);
-        Field("Server", $"{n.ServerName} ({n.ServerId ?? "no server yet"})");
+        Field("Server", n.ServerId is null ? n.ServerName : $"{n.ServerName} ({n.ServerId})");
         Field("Volume", n.VolumeId);
         Field("Active gears", n.ActiveGears?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field("Protected", Protection(n));
@@ -52,7 +52,7 @@ public static class NodesView
         Field("District decision", envelope.DistrictDecision is { } d ? $"{d.Kind} at {Cells.At(d.At)}: {d.Reason}" : null);
         console.Write(fields);
 
-        Cells.Heading(console, "History:");
+        Cells.Section(console, "History:");
         var history = Cells.Table("AT", "STATE", "EVENT", "DETAIL");
         foreach (var h in n.History ?? [])
         {

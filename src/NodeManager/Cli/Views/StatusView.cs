@@ -16,9 +16,11 @@ public static class StatusView
         }
         else
         {
+            Cells.Heading(console, "Members:");
             RenderMembers(console, members);
         }
 
+        Cells.Section(console, "Districts:");
         DistrictsView.Render(console, districts);
     }
 

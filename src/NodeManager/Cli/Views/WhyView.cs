@@ -19,18 +19,18 @@ public static class WhyView
 
         if (events is null)
         {
-            Cells.Heading(console, $"Recent decisions and conditions: not available ({eventsUnavailable ?? "no answer"}).");
+            Cells.Section(console, $"Recent decisions and conditions: not available: {eventsUnavailable ?? "no answer"}");
             return;
         }
 
         var recent = WhyExplanation.Recent(district.Name, events);
         if (recent.Count == 0)
         {
-            Cells.Heading(console, "Recent decisions and conditions: none recorded.");
+            Cells.Section(console, "Recent decisions and conditions: none recorded.");
             return;
         }
 
-        Cells.Heading(console, "Recent decisions and conditions (newest first):");
+        Cells.Section(console, "Recent decisions and conditions (newest first):");
         var table = Cells.Table("AT", "KIND", "TYPE", "MESSAGE");
         foreach (var e in recent)
         {
