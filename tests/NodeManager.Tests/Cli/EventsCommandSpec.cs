@@ -48,8 +48,10 @@ public sealed class EventsCommandSpec : IAsyncLifetime
         Assert.Empty(_server.Requests);
     }
 
-    [Fact]
-    public async Task Follow_must_print_each_event_and_reconnect_with_the_last_event_id_when_the_stream_drops()
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    public async Task Follow_must_print_each_event_and_reconnect_with_the_last_event_id_when_the_stream_drops(string output)
     {
         var reconnected = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var connections = 0;
@@ -70,7 +72,7 @@ public sealed class EventsCommandSpec : IAsyncLifetime
         });
         using var ctrlC = new CancellationTokenSource();
 
-        var run = _cli.RunAsync(["events", "--follow", "--district", "district-a", "--endpoint", _server.Address.ToString()], ctrlC.Token);
+        var run = _cli.RunAsync(["events", "--follow", "--district", "district-a", "-o", output, "--endpoint", _server.Address.ToString()], ctrlC.Token);
         var lastEventId = await reconnected.Task.WaitAsync(Limit);
         await ctrlC.CancelAsync();
         var code = await run.WaitAsync(Limit);
@@ -79,8 +81,18 @@ public sealed class EventsCommandSpec : IAsyncLifetime
         Assert.Equal("2", lastEventId);
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal(2, lines.Length);
-        Assert.EndsWith("district-a/node-3.example.com  Booting: event 1", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("district-a/node-3.example.com  ScaleUp: event 2", lines[1], StringComparison.Ordinal);
+        if (output == "json")
+        {
+            // Each event's data line as the stream carried it, one JSON document per line.
+            Assert.Equal(Data(1, "node", "Booting"), lines[0]);
+            Assert.Equal(Data(2, "decision", "ScaleUp"), lines[1]);
+        }
+        else
+        {
+            Assert.EndsWith("district-a/node-3.example.com  Booting: event 1", lines[0], StringComparison.Ordinal);
+            Assert.EndsWith("district-a/node-3.example.com  ScaleUp: event 2", lines[1], StringComparison.Ordinal);
+        }
+
         Assert.Contains("the endpoint ended the stream; reconnecting after event 2", _cli.Err.ToString());
         Assert.All(_server.Requests, r => Assert.Equal("/events/stream?district=district-a", r.PathAndQuery));
         Assert.Null(_server.Requests.First().LastEventId);
@@ -138,8 +150,10 @@ public sealed class EventsCommandSpec : IAsyncLifetime
         Assert.Equal("nodemgr why: Unknown district (404): No district is named 'nowhere'.", _cli.Err.ToString().TrimEnd());
     }
 
-    private static string Sse(int id, string kind, string type) =>
-        $"id: {id}\nevent: {kind}\ndata: {{\"id\":{id},\"at\":\"2026-12-03T10:30:0{id}.000Z\",\"kind\":\"{kind}\",\"district\":\"district-a\",\"node\":\"node-3.example.com\",\"type\":\"{type}\",\"message\":\"event {id}\"}}\n\n";
+    private static string Sse(int id, string kind, string type) => $"id: {id}\nevent: {kind}\ndata: {Data(id, kind, type)}\n\n";
+
+    private static string Data(int id, string kind, string type) =>
+        $"{{\"id\":{id},\"at\":\"2026-12-03T10:30:0{id}.000Z\",\"kind\":\"{kind}\",\"district\":\"district-a\",\"node\":\"node-3.example.com\",\"type\":\"{type}\",\"message\":\"event {id}\"}}";
 
     private const string PausedDistrict = """
         { "version": 1, "district": { "name": "district-a", "profile": "small", "minNodes": 1, "maxNodes": 3, "paused": true,

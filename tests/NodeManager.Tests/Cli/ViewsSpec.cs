@@ -36,6 +36,21 @@ public sealed class ViewsSpec
         Assert.Contains("yes (file)", writer.ToString());
     }
 
+    [Fact]
+    public void Nodes_must_say_who_protects_a_node()
+    {
+        var writer = new StringWriter();
+        NodeBody Node(string name, bool isProtected, string? by) =>
+            new(name, name, name, "district-a", "small", "Active", null, null, 4, null, [], isProtected, by);
+
+        NodesView.Render(ConsoleFor.Writer(writer), [Node("n1", true, "operator:ops"), Node("n2", true, "file"), Node("n3", false, null)]);
+
+        var lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Contains(lines, l => l.StartsWith("n1 ", StringComparison.Ordinal) && l.Contains("yes (operator:ops)"));
+        Assert.Contains(lines, l => l.StartsWith("n2 ", StringComparison.Ordinal) && l.Contains("yes (file)"));
+        Assert.Contains(lines, l => l.StartsWith("n3 ", StringComparison.Ordinal) && l.Contains(" no "));
+    }
+
     [Theory]
     [InlineData("ScaleUp", "district-a is scaling up: usage 90%")]
     [InlineData("scale-down", "district-a is scaling down: usage 90%")]
