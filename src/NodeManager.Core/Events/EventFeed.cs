@@ -61,7 +61,7 @@ public sealed class EventFeed
     }
 
     /// <summary>The newest <paramref name="limit"/> kept events that match <paramref name="filter"/>, newest first.</summary>
-    public IReadOnlyList<FeedEvent> Recent(EventFilter filter, int limit)
+    public IReadOnlyList<FeedEvent> Recent(FeedFilter filter, int limit)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var found = new List<FeedEvent>(Math.Min(limit, 64));
@@ -83,7 +83,7 @@ public sealed class EventFeed
     /// its channel every event recorded after that, with neither gap nor repeat between the two. An id newer than any
     /// recorded here comes from before this process started: everything kept is replayed. Dispose it to stop.
     /// </summary>
-    public EventSubscription Subscribe(EventFilter filter, long? afterId = null)
+    public EventSubscription Subscribe(FeedFilter filter, long? afterId = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         lock (_lock)

@@ -6,10 +6,10 @@ namespace NodeManager.Core.Events;
 public sealed class EventSubscription : IDisposable
 {
     private readonly EventFeed _feed;
-    private readonly EventFilter _filter;
+    private readonly FeedFilter _filter;
     private readonly Channel<FeedEvent> _channel;
 
-    internal EventSubscription(EventFeed feed, EventFilter filter, IReadOnlyList<FeedEvent> replay, int capacity)
+    internal EventSubscription(EventFeed feed, FeedFilter filter, IReadOnlyList<FeedEvent> replay, int capacity)
     {
         _feed = feed;
         _filter = filter;

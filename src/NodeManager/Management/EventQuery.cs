@@ -11,9 +11,9 @@ internal static class EventQuery
     public const int MaxLimit = 1000;
 
     /// <summary>The filter asked for, or the 400 that says which part is wrong. An unknown district is no error: it has no events.</summary>
-    public static ProblemHttpResult? Filter(string? district, string? node, string? kind, out EventFilter filter)
+    public static ProblemHttpResult? Filter(string? district, string? node, string? kind, out FeedFilter filter)
     {
-        filter = EventFilter.All;
+        filter = FeedFilter.All;
         if (district is not null && ResourceName.Validate(district, "district") is { } badDistrict) return badDistrict;
         if (node is not null && ResourceName.Validate(node, "node") is { } badNode) return badNode;
         if (kind is not null && !FeedEventKind.IsKnown(kind))
@@ -22,7 +22,7 @@ internal static class EventQuery
                 $"An event kind is one of {string.Join(", ", FeedEventKind.All)}; got '{Shorten(kind)}'.");
         }
 
-        filter = new EventFilter(district, node, kind);
+        filter = new FeedFilter(district, node, kind);
         return null;
     }
 

@@ -18,13 +18,13 @@ public sealed class BoardEventsSpec
 
         board.Publish(District("district-a", local));
         board.Replicate(District("district-b", remote), "akka.tcp://nodemanager@127.0.0.1:4053");
-        Assert.Empty(feed.Recent(EventFilter.All, 10));
+        Assert.Empty(feed.Recent(FeedFilter.All, 10));
 
         board.Publish(District("district-a", Step(local, NodePhase.Booting, "ServerRequested")));
         board.Replicate(District("district-b", Step(remote, NodePhase.Booting, "ServerRequested")), "akka.tcp://nodemanager@127.0.0.1:4053");
 
         Assert.Same(feed, board.Events);
-        Assert.Equal([("district-b", "Booting"), ("district-a", "Booting")], feed.Recent(EventFilter.All, 10).Select(e => (e.District, e.Type)));
+        Assert.Equal([("district-b", "Booting"), ("district-a", "Booting")], feed.Recent(FeedFilter.All, 10).Select(e => (e.District, e.Type)));
         Assert.Equal("akka.tcp://nodemanager@127.0.0.1:4053", board.Owners["district-b"]);
     }
 }

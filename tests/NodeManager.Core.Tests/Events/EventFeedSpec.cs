@@ -18,7 +18,7 @@ public sealed class EventFeedSpec
         feed.Append([Event(), Event()]);
         feed.Append([Event()]);
 
-        Assert.Equal([3L, 2L, 1L], feed.Recent(EventFilter.All, 10).Select(e => e.Id));
+        Assert.Equal([3L, 2L, 1L], feed.Recent(FeedFilter.All, 10).Select(e => e.Id));
         Assert.Equal(3, feed.LastId);
     }
 
@@ -28,7 +28,7 @@ public sealed class EventFeedSpec
         var feed = new EventFeed(5);
         for (var i = 0; i < 12; i++) feed.Append([Event(type: $"t{i}")]);
 
-        var kept = feed.Recent(EventFilter.All, 100);
+        var kept = feed.Recent(FeedFilter.All, 100);
 
         Assert.Equal([12L, 11L, 10L, 9L, 8L], kept.Select(e => e.Id));
         Assert.Equal("t11", kept[0].Type);
@@ -43,12 +43,12 @@ public sealed class EventFeedSpec
             Event("district-a", "n1", FeedEventKind.Condition, "drain-stalled"), Event("district-a", "n3"),
         ]);
 
-        Assert.Equal([5L, 4L, 3L, 1L], feed.Recent(new EventFilter(District: "district-a"), 10).Select(e => e.Id));
-        Assert.Equal([4L, 1L], feed.Recent(new EventFilter(Node: "n1"), 10).Select(e => e.Id));
-        Assert.Equal([3L], feed.Recent(new EventFilter(Kind: FeedEventKind.Decision), 10).Select(e => e.Id));
-        Assert.Equal([5L, 1L], feed.Recent(new EventFilter("district-a", Kind: FeedEventKind.Node), 10).Select(e => e.Id));
-        Assert.Equal([5L, 4L], feed.Recent(EventFilter.All, 2).Select(e => e.Id));
-        Assert.Empty(feed.Recent(new EventFilter(District: "nowhere"), 10));
+        Assert.Equal([5L, 4L, 3L, 1L], feed.Recent(new FeedFilter(District: "district-a"), 10).Select(e => e.Id));
+        Assert.Equal([4L, 1L], feed.Recent(new FeedFilter(Node: "n1"), 10).Select(e => e.Id));
+        Assert.Equal([3L], feed.Recent(new FeedFilter(Kind: FeedEventKind.Decision), 10).Select(e => e.Id));
+        Assert.Equal([5L, 1L], feed.Recent(new FeedFilter("district-a", Kind: FeedEventKind.Node), 10).Select(e => e.Id));
+        Assert.Equal([5L, 4L], feed.Recent(FeedFilter.All, 2).Select(e => e.Id));
+        Assert.Empty(feed.Recent(new FeedFilter(District: "nowhere"), 10));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class EventFeedSpec
     {
         var feed = new EventFeed(10);
         feed.Append([Event()]);
-        using var subscription = feed.Subscribe(new EventFilter(District: "district-b"));
+        using var subscription = feed.Subscribe(new FeedFilter(District: "district-b"));
 
         feed.Append([Event("district-a"), Event("district-b", type: "Booting")]);
 
@@ -72,7 +72,7 @@ public sealed class EventFeedSpec
         var feed = new EventFeed(10);
         feed.Append([Event(), Event(), Event(), Event()]);
 
-        using var subscription = feed.Subscribe(EventFilter.All, afterId: 2);
+        using var subscription = feed.Subscribe(FeedFilter.All, afterId: 2);
         feed.Append([Event()]);
 
         Assert.Equal([3L, 4L], subscription.Replay.Select(e => e.Id));
@@ -85,7 +85,7 @@ public sealed class EventFeedSpec
         var feed = new EventFeed(10);
         feed.Append([Event(), Event()]);
 
-        using var subscription = feed.Subscribe(EventFilter.All, afterId: 500);
+        using var subscription = feed.Subscribe(FeedFilter.All, afterId: 500);
 
         Assert.Equal([1L, 2L], subscription.Replay.Select(e => e.Id));
     }
@@ -94,7 +94,7 @@ public sealed class EventFeedSpec
     public void A_slow_subscriber_must_lose_its_oldest_events_and_never_hold_up_the_writer()
     {
         var feed = new EventFeed(4);
-        using var subscription = feed.Subscribe(EventFilter.All);
+        using var subscription = feed.Subscribe(FeedFilter.All);
 
         // Nobody reads: the writer goes on regardless (a blocking write would hang this test).
         for (var i = 0; i < 10; i++) feed.Append([Event()]);
@@ -108,8 +108,8 @@ public sealed class EventFeedSpec
     public async Task Closing_the_feed_must_end_every_subscription_and_disposing_one_must_stop_its_delivery()
     {
         var feed = new EventFeed(4);
-        var gone = feed.Subscribe(EventFilter.All);
-        using var open = feed.Subscribe(EventFilter.All);
+        var gone = feed.Subscribe(FeedFilter.All);
+        using var open = feed.Subscribe(FeedFilter.All);
         gone.Dispose();
         feed.Append([Event()]);
 
@@ -118,7 +118,7 @@ public sealed class EventFeedSpec
 
         Assert.Equal(1, (await open.Live.ReadAsync().AsTask().WaitAsync(Timeout)).Id);
         Assert.False(await open.Live.WaitToReadAsync().AsTask().WaitAsync(Timeout));
-        using var late = feed.Subscribe(EventFilter.All, afterId: 0);
+        using var late = feed.Subscribe(FeedFilter.All, afterId: 0);
         Assert.Single(late.Replay);
         Assert.False(await late.Live.WaitToReadAsync().AsTask().WaitAsync(Timeout));
     }
