@@ -23,6 +23,7 @@ public sealed class StatusPageSpec
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<article class=\"district\" data-district=\"district-a\">", html, StringComparison.Ordinal);
         Assert.Contains("(low-water 40%, high-water 80%)", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"mark high\" style=\"left: 80%;\"></div>", html, StringComparison.Ordinal);
         Assert.Contains("<tr data-node=\"district-a-1.example.com\" data-state=\"Failed\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;", html, StringComparison.Ordinal);

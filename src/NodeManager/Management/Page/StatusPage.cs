@@ -106,7 +106,9 @@ public static class StatusPage
             .Append(" nodes").Append(d.Paused ? " · paused" : "").Append("</p>\n");
         h.Append("<p class=\"utilisation\">").Append(d.Utilisation is { } u ? Invariant($"{u:0.#}% used") : "utilisation unknown");
         if (d.HighWaterMark is { } high && d.LowWaterMark is { } low) h.Append(Invariant($" (low-water {low:0.#}%, high-water {high:0.#}%)"));
-        h.Append("</p>\n<p class=\"states\">");
+        h.Append("</p>\n");
+        Meter(h, d);
+        h.Append("<p class=\"states\">");
         h.Append(E(string.Join(" · ", d.NodesByState.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))));
         h.Append("</p>\n<ul class=\"conditions\">");
         foreach (var c in d.Conditions)
@@ -115,6 +117,18 @@ public static class StatusPage
         if (d.LastDecision is { } decision)
             h.Append("<p class=\"decision\"><b>").Append(E(decision.Kind)).Append("</b> ").Append(E(decision.Reason)).Append("</p>\n");
         h.Append("</article>\n");
+    }
+
+    private static void Meter(StringBuilder h, DistrictStatus d)
+    {
+        var used = Math.Clamp(d.Utilisation ?? 0, 0, 100);
+        var level = d.Utilisation is { } u && d.HighWaterMark is { } high && u >= high ? " hot"
+            : d.Utilisation is { } v && d.LowWaterMark is { } low && v <= low ? " cold" : "";
+        h.Append("<div class=\"meter\" role=\"img\" aria-label=\"utilisation against the water marks\">")
+            .Append(Invariant($"<div class=\"fill{level}\" style=\"width: {used}%;\"></div>"));
+        if (d.LowWaterMark is { } lowMark) h.Append(Invariant($"<div class=\"mark low\" style=\"left: {lowMark}%;\"></div>"));
+        if (d.HighWaterMark is { } highMark) h.Append(Invariant($"<div class=\"mark high\" style=\"left: {highMark}%;\"></div>"));
+        h.Append("</div>\n");
     }
 
     private static void Node(StringBuilder h, NodeStatus n)
