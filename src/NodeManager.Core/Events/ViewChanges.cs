@@ -90,6 +90,23 @@ public static class ViewChanges
     /// </summary>
     private static void Transitions(string district, NodeView? was, NodeView node, DateTimeOffset now, List<FeedEvent> changes)
     {
+        if (was is not null && IsStandIn(node))
+        {
+            return;
+        }
+
+        if (was is not null && IsStandIn(was))
+        {
+            // After its district restarted or moved, a node's first report restates a life told before: its state is
+            // the news, not every step again.
+            if (node.Phase != was.Phase && node.History is [.., var last])
+            {
+                changes.Add(NodeEvent(district, node, now, node.Phase.ToString(), $"{node.Phase}: {last.Event}"));
+            }
+
+            return;
+        }
+
         var state = was?.Phase.ToString();
         var history = node.History;
         var seen = was?.History.Count ?? 0;
@@ -123,6 +140,12 @@ public static class ViewChanges
                 : $"cleared: the drain of {node.Host} moves again"));
         }
     }
+
+    /// <summary>
+    /// The view a district publishes for a node whose actor has not reported yet (a launch just journaled, or every
+    /// node while the district recovers or starts on another member): Requested, with no history.
+    /// </summary>
+    private static bool IsStandIn(NodeView node) => node.History.Count == 0;
 
     private static string Arrow(string? from, string to) => from is null ? to : $"{from} → {to}";
 

@@ -82,6 +82,32 @@ public sealed class ViewChangesSpec
     }
 
     [Fact]
+    public void A_launch_journaled_must_be_reported_as_requested_then_its_first_report_by_its_state()
+    {
+        var standIn = Node(7);
+        var reported = Node(7, (NodePhase.Requested, "NodeRequested"), (NodePhase.Booting, "ServerRequested"));
+        var before = District("district-a");
+
+        var requested = Assert.Single(ViewChanges.Between(before, District("district-a", standIn), Now));
+        var booting = Assert.Single(ViewChanges.Between(District("district-a", standIn), District("district-a", reported), Now));
+
+        Assert.Equal(("Requested", "Requested"), (requested.Type, requested.Message));
+        Assert.Equal(("Booting", "Booting: ServerRequested"), (booting.Type, booting.Message));
+    }
+
+    [Fact]
+    public void A_district_that_restarted_must_not_retell_its_nodes_lives()
+    {
+        // The district restarts (or starts on another member): its nodes stand in as Requested until each reports.
+        var active = Node(8, (NodePhase.Requested, "NodeRequested"), (NodePhase.Booting, "ServerRequested"), (NodePhase.Active, "NodeJoined"));
+        var standIn = Node(8);
+
+        Assert.Empty(ViewChanges.Between(District("district-a", active), District("district-a", standIn), Now));
+        var back = Assert.Single(ViewChanges.Between(District("district-a", standIn), District("district-a", active), Now));
+        Assert.Equal(("Active", "Active: NodeJoined"), (back.Type, back.Message));
+    }
+
+    [Fact]
     public void A_node_that_finished_must_be_reported_in_its_final_state_with_its_error()
     {
         var booting = Node(4, (NodePhase.Requested, "NodeRequested"), (NodePhase.Booting, "ServerRequested"));
