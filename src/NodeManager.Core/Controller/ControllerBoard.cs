@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Events;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
@@ -12,14 +13,21 @@ namespace NodeManager.Core.Controller;
 /// cloud-wide exhaustion back-off, the last capacity document, the leaks found. Actors write only their own entries;
 /// readers never block an actor. One per <see cref="ControllerHost"/>.
 /// </summary>
-public sealed class ControllerBoard
+/// <param name="events">Where what changed in each district's view is recorded (<see cref="ViewChanges"/>); a feed of its own when null.</param>
+/// <param name="time">Dates the changes a view does not date itself; the system clock when null.</param>
+public sealed class ControllerBoard(EventFeed? events = null, TimeProvider? time = null)
 {
     private readonly Lock _lock = new();
+    private readonly Lock _viewLock = new();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private BackoffState? _cloudBackoff;
     private BackoffState? _previousCloudBackoff;
     private int _passivatedNodes;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What changed in the districts' views, this member's and the others' alike.</summary>
+    public EventFeed Events { get; } = events ?? new EventFeed();
 
     /// <summary>The cluster member driving each district (its address), as the district last published it.</summary>
     public ConcurrentDictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
@@ -37,9 +45,28 @@ public sealed class ControllerBoard
     public void Publish(DistrictView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        Districts[view.Name] = view;
+        Record(view);
         if (LocalMember is { } member) Owners[view.Name] = member;
         DistrictPublished?.Invoke(view);
+    }
+
+    /// <summary>Another member's district, <paramref name="member"/>'s, published this view.</summary>
+    public void Replicate(DistrictView view, string member)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        Record(view);
+        Owners[view.Name] = member;
+    }
+
+    /// <summary>Keeps the view and records what changed since the one it replaces, as one step so no change is seen twice.</summary>
+    private void Record(DistrictView view)
+    {
+        lock (_viewLock)
+        {
+            Districts.TryGetValue(view.Name, out var previous);
+            Districts[view.Name] = view;
+            Events.Append(ViewChanges.Between(previous, view, _time.GetUtcNow()));
+        }
     }
 
     /// <summary>The capacity watcher has written <see cref="LastDocument"/>, the faults or the leaks.</summary>

@@ -14,7 +14,14 @@ public sealed record DistrictStatus(
     double? Utilisation,
     DecisionStatus? LastDecision,
     IReadOnlyList<ConditionStatus> Conditions,
-    string? Owner = null);
+    string? Owner = null)
+{
+    /// <summary>The utilisation (percent) at or above which the district scales up; null when not known.</summary>
+    public double? HighWaterMark { get; init; }
+
+    /// <summary>The utilisation (percent) at or below which it scales down; null when not known.</summary>
+    public double? LowWaterMark { get; init; }
+}
 
 /// <summary>The last scaling decision and its reason ("not scaling down: within 10m of last scale-up").</summary>
 public sealed record DecisionStatus(string Kind, string Reason, DateTimeOffset At);

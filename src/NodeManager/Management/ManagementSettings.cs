@@ -13,6 +13,9 @@ public sealed partial record ManagementSettings(bool Enabled, string Hostname, i
     /// <summary><c>metrics.enabled</c>: serves <c>GET /metrics</c> (Prometheus) and counts what the controller does.</summary>
     public bool MetricsEnabled { get; init; } = true;
 
+    /// <summary><c>events</c>: the feed behind <c>/events</c> and <c>/events/stream</c>.</summary>
+    public EventFeedSettings Events { get; init; } = EventFeedSettings.Default;
+
     /// <summary>The defaults of reference.conf.</summary>
     public static ManagementSettings Default { get; } = new(true, "127.0.0.1", 8558, TimeSpan.FromSeconds(5));
 }

@@ -1,3 +1,4 @@
+using NodeManager.Core.Events;
 using NodeManager.Core.Status;
 
 namespace NodeManager.Management;
@@ -49,6 +50,8 @@ public sealed partial class SecretRedactor
         LastDecision = district.LastDecision is { } decision ? Redact(decision) : null,
         Conditions = district.Conditions.Select(c => c with { Message = Redact(c.Message)! }).ToList(),
     };
+
+    public FeedEvent Redact(FeedEvent e) => e with { Message = Redact(e.Message)! };
 
     public NodeStatus Redact(NodeStatus node) => node with
     {
