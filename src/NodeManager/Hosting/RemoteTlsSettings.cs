@@ -94,17 +94,23 @@ public sealed record RemoteTlsSettings(X509Certificate2 Certificate, X509Certifi
             return null;
         }
 
-        X509Certificate2 certificate;
+        byte[] bytes;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.DefaultKeySet);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             reader.Require(false, CertificatePath, $"cannot read {path}: {e.Message}");
             return null;
         }
-        catch (CryptographicException e) when (File.Exists(path))
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12(bytes, password, X509KeyStorageFlags.DefaultKeySet);
+        }
+        catch (CryptographicException e)
         {
             // A PKCS#12 file that does not open is, almost always, the wrong password; the message keeps the library's word.
             reader.Require(false, PasswordPath, $"does not open {path} (a PKCS#12 file with this member's certificate and key): {e.Message}");
