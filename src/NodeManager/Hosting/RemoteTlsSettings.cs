@@ -43,6 +43,7 @@ public sealed record RemoteTlsSettings(X509Certificate2 Certificate, X509Certifi
         var reader = new SettingsReader(config);
         var enabled = config.HasPath(EnablePath) && reader.Boolean(EnablePath);
         CheckSeedNodes(config, reader, enabled);
+        var caFile = reader.String(CaPath);
         if (!enabled)
         {
             return reader.Result<RemoteTlsSettings?>(null);
@@ -61,7 +62,7 @@ public sealed record RemoteTlsSettings(X509Certificate2 Certificate, X509Certifi
 
         var validateHostname = reader.Boolean(HostnamePath);
         var certificate = LoadCertificate(config, reader);
-        var authorities = LoadAuthorities(config, reader);
+        var authorities = LoadAuthorities(caFile, reader);
         if (certificate is not null && authorities is not null)
         {
             // Every peer would refuse this member's own certificate: say so now, not as handshake failures later.
@@ -124,9 +125,8 @@ public sealed record RemoteTlsSettings(X509Certificate2 Certificate, X509Certifi
         return certificate;
     }
 
-    private static X509Certificate2Collection? LoadAuthorities(Config config, SettingsReader reader)
+    private static X509Certificate2Collection? LoadAuthorities(string path, SettingsReader reader)
     {
-        var path = reader.String(CaPath);
         if (path.Length == 0)
         {
             reader.Require(false, CaPath, $"is empty; with {EnablePath} on it names the CA certificate (PEM) every member's certificate is signed by");

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using NodeManager.Cli;
 using NodeManager.Core.Configuration;
 using NodeManager.Core.Settings;
 using NodeManager.Hocon;
@@ -105,6 +107,24 @@ public sealed class RemoteTlsSettingsSpec : IDisposable
 
         Assert.Equal(ClusterMembership.SeedNodesPath, error.Path);
         Assert.Contains($"members' addresses start with {expected}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_an_unreadable_certificate_must_exit_2_naming_file_line_column_key_and_file()
+    {
+        var missing = Path.Combine(_directory.FullName, "absent.p12");
+        var file = Path.Combine(_directory.FullName, "member.conf");
+        await File.WriteAllTextAsync(file, Tls(missing, "x"));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await NodemgrCli.InvokeAsync(["run", "--config", file], new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(ExitCodes.ConfigError, code);
+        // The file names no capacity source or platform, which run reports too: the certificate's line is the one here.
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains(RemoteTlsSettings.CertificatePath, StringComparison.Ordinal));
+        Assert.StartsWith($"{file}:3:", line, StringComparison.Ordinal);
+        Assert.Contains($"{RemoteTlsSettings.CertificatePath}: cannot read {missing}", line, StringComparison.Ordinal);
     }
 
     public void Dispose()
