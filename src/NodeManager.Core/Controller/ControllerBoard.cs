@@ -65,25 +65,54 @@ public sealed class ControllerBoard
 
     internal void CountPassivated(int delta) => Interlocked.Add(ref _passivatedNodes, delta);
 
+    /// <summary>
+    /// The cloud-wide exhaustion back-off: the one a district of this member raised, or one a district of another member
+    /// raised and still holds (its view reaches every member), whichever runs longer. The cloud is one for the whole
+    /// cluster: a quota another member met is this member's quota too.
+    /// </summary>
     public BackoffState? CloudBackoff
     {
         get
         {
-            lock (_lock) return _cloudBackoff;
+            BackoffState? local;
+            lock (_lock) local = _cloudBackoff;
+            return Longest(local, RemoteCloudBackoff());
         }
     }
 
     /// <summary>The whole cloud is out (project quota): back off every district, doubling per repeat.</summary>
     public BackoffState RaiseCloudBackoff(string message, DateTimeOffset now, ScalingSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var remote = RemoteCloudBackoff();
         lock (_lock)
         {
-            // Several districts hit the same quota at once: one back-off, not a doubling per district.
-            if (_cloudBackoff is { } current && current.IsActive(now)) return current;
+            // Several districts hit the same quota at once, here or on other members: one back-off, not a doubling per
+            // district.
+            if (Longest(_cloudBackoff, remote) is { } current && current.IsActive(now)) return current;
             return _cloudBackoff = BackoffState.Raise(_cloudBackoff ?? _previousCloudBackoff, message, now,
                 settings.ExhaustionBackoffMin, settings.ExhaustionBackoffMax);
         }
     }
+
+    // Districts owned by another member that hold a cloud-wide back-off. This member's own districts are not looked at:
+    // _cloudBackoff already says what they raised, and one of them clearing it clears it for all of them.
+    private BackoffState? RemoteCloudBackoff()
+    {
+        if (LocalMember is not { } self) return null;
+        BackoffState? longest = null;
+        foreach (var (name, view) in Districts)
+        {
+            if (view.State is { BackoffScope: ExhaustionScope.Cloud, Backoff: { } backoff }
+                && Owners.TryGetValue(name, out var owner) && !string.Equals(owner, self, StringComparison.Ordinal))
+                longest = Longest(longest, backoff);
+        }
+
+        return longest;
+    }
+
+    private static BackoffState? Longest(BackoffState? a, BackoffState? b) =>
+        a is null ? b : b is null ? a : b.RetryAt > a.RetryAt ? b : a;
 
     /// <summary>Capacity is back; unless <paramref name="proven"/> by a launch, the next exhaustion doubles from this one.</summary>
     public void ClearCloudBackoff(bool proven)
