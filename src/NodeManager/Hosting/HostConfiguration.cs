@@ -9,6 +9,9 @@ namespace NodeManager.Hosting;
 /// <summary>The host's own settings, and the validation of every settings record before anything starts.</summary>
 public sealed record HostConfiguration(HostSettings Host, ManagementSettings Management, LoggingSettings Logging)
 {
+    /// <summary>TLS between members; null when <c>akka.remote.dot-netty.tcp.enable-ssl</c> is off.</summary>
+    public RemoteTlsSettings? RemoteTls { get; init; }
+
     /// <summary>
     /// Creates the host's settings and every product settings record (<see cref="ProductControllerRuntime.SettingsReaders"/>),
     /// collecting every fault of each record (a <see cref="ConfigException"/>, or several in a
@@ -20,12 +23,16 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
         var host = Read(config, HostSettings.Create, errors);
         var management = Read(config, ManagementSettings.Create, errors);
         var logging = Read(config, LoggingSettings.Create, errors);
+        var remoteTls = Read(config, c => RemoteTlsSettings.Create(c), errors);
         foreach (var reader in ProductControllerRuntime.SettingsReaders)
         {
             Read(config, reader, errors);
         }
 
-        settings = new HostConfiguration(host ?? HostSettings.Default, management ?? ManagementSettings.Default, logging ?? LoggingSettings.Default);
+        settings = new HostConfiguration(host ?? HostSettings.Default, management ?? ManagementSettings.Default, logging ?? LoggingSettings.Default)
+        {
+            RemoteTls = remoteTls,
+        };
         return errors;
     }
 
@@ -55,7 +62,7 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
             .ToList();
 
     private static T? Read<T>(Config config, Func<Config, T> create, List<ConfigException> errors)
-        where T : class
+        where T : class?
     {
         try
         {

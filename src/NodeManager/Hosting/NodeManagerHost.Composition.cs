@@ -35,6 +35,14 @@ public sealed partial class NodeManagerHost
             // The akka section goes on top: an operator's akka.* key wins over what the journal's set-up derived.
             JournalConfiguration.Configure(akka, options.Config);
             akka.AddHocon(AkkaConfiguration.FromProductConfig(options.Config), HoconAddMode.Prepend);
+            if (options.RemoteTls is { } tls)
+            {
+                // Akka.Remote takes the certificate and the peer check from the setup; the file and its password, read
+                // already, are kept out of its settings (it would only warn that they are ignored).
+                akka.AddSetup(tls.ToSetup());
+                akka.AddHocon("akka.remote.dot-netty.tcp.ssl.certificate { path = \"\", password = \"\" }", HoconAddMode.Prepend);
+            }
+
             akka.WithActorSystemLivenessCheck();
             akka.WithActors((system, _) => StartController(system, runtime(), status, services));
         });

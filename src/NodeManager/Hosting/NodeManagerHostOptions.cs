@@ -13,4 +13,7 @@ public sealed record NodeManagerHostOptions(
 {
     /// <summary>Scrubs configured secrets from management responses.</summary>
     public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
+    /// <summary>TLS between members; null: plain TCP.</summary>
+    public RemoteTlsSettings? RemoteTls { get; init; }
 }

@@ -69,6 +69,7 @@ public static partial class NodeManagerService
                     config, settings.Host, settings.Management, options.Runtime ?? ProductControllerRuntime.CreateAsync)
                 {
                     Redactor = redactor,
+                    RemoteTls = settings.RemoteTls,
                 },
                 shutdownRequested.Token);
         }
