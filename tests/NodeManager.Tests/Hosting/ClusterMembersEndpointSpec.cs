@@ -72,8 +72,10 @@ public sealed class ClusterMembersEndpointSpec
         await poller.UntilAsync(async p =>
         {
             body = await p.GetAsync("/cluster/members");
-            return body.GetProperty("members").EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Up");
-        }, Limit, () => $"no member Up: {body}");
+            // Akka's read view applies the member's Up and the leader's election as separate events: wait for both.
+            return body.GetProperty("members").EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Up")
+                && body.GetProperty("leader").ValueKind == JsonValueKind.String;
+        }, Limit, () => $"no member Up under a leader: {body}");
         return body;
     }
 }
