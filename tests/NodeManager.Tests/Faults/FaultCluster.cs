@@ -44,7 +44,7 @@ internal sealed class FaultCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts both simulators and <paramref name="members"/> members (the first is the seed node and starts first, so it
-    /// creates the journal's tables alone), and waits until the first sees every member Up.
+    /// creates the journal's tables alone), and waits until each sees every member Up.
     /// </summary>
     public static async Task<FaultCluster> StartAsync(string connectionString, int members, FaultTimings? timings = null)
     {
@@ -61,7 +61,12 @@ internal sealed class FaultCluster : IAsyncDisposable
                 await member.Management.WaitAsync(StartLimit);
             }
 
-            await cluster.UntilAsync(async () => await cluster.UpCountAsync(first) == members, StartLimit, "every member Up");
+            // Every member, not only the first, must see all Up before a fault: the split brain resolver counts the
+            // members it sees Up, and one that still saw two of three would down its own side when the first pauses.
+            foreach (var member in cluster.Members)
+            {
+                await cluster.UntilAsync(async () => await cluster.UpCountAsync(member) == members, StartLimit, $"{member} sees every member Up");
+            }
             return cluster;
         }
         catch
