@@ -101,11 +101,16 @@ internal sealed class FaultCluster : IAsyncDisposable
         return member;
     }
 
-    /// <summary>Runs <c>nodemgr</c> with <paramref name="args"/> in the cluster's directory; it is this cluster's to end.</summary>
-    public NodemgrProcess StartStray(string name, params string[] args)
+    /// <summary>
+    /// Starts a <c>nodemgr run</c> configured as a member would be (the same cloud, PaaS and journal, seed nodes naming
+    /// the first member, a free remoting port) with <paramref name="overrides"/> written last; it is this cluster's to end.
+    /// </summary>
+    public async Task<NodemgrProcess> StartStrayAsync(string name, string overrides)
     {
+        var file = Path.Combine(Directory, $"{name}.conf");
+        await File.WriteAllTextAsync(file, MemberConfig(99, 0) + overrides);
         var work = System.IO.Directory.CreateDirectory(Path.Combine(Directory, name)).FullName;
-        var process = NodemgrProcess.Start(work, args);
+        var process = NodemgrProcess.Start(work, "run", "--config", BaseConfig, "--config", file);
         lock (_members)
         {
             _members.Add(new ClusterMember(0, 0, process));
