@@ -335,7 +335,7 @@ internal sealed class FaultCluster : IAsyncDisposable
             sharding.lease-retry-interval = 1s
           }
           coordination.lease.postgresql {
-            heartbeat-interval = 1s
+            heartbeat-interval = {{Seconds(_timings.LeaseHeartbeat)}}
             heartbeat-timeout = {{Seconds(_timings.LeaseTimeout)}}
             lease-operation-timeout = 2s
           }

@@ -13,7 +13,7 @@ internal sealed class FaultDatabase : IAsyncDisposable
     {
         _server = server;
         _name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     /// <summary>The members' journal and lease store.</summary>
