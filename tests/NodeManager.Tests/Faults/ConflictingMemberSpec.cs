@@ -41,6 +41,11 @@ public sealed class ConflictingMemberSpec(ITestOutputHelper output) : IAsyncLife
         var members = (await cluster.GetAsync(await seed.Management, "cluster/members")).GetProperty("members").EnumerateArray()
             .Select(m => m.GetProperty("node").GetString()).ToList();
         output.WriteLine($"sqlite: exit {sqliteCode}; other name: exit {otherNameCode}; other cluster: /ready {strayReady}, the cluster's members: {string.Join(", ", members)}");
+        await FaultSteps.EveryDistrictActiveAsync(cluster, seed, Limit);
+        var nodes = await cluster.NodesAsync(seed);
+        var (servers, volumes) = await cluster.CloudAsync();
+        var cloudCallers = (await cluster.MutationsAsync(cluster.OpenStackSimulator)).Keys.ToList();
+        var platformCallers = (await cluster.MutationsAsync(cluster.PaasSimulator)).Keys.ToList();
 
         Assert.True(sqliteCode == 2, sqlite.Output);
         Assert.Contains("but this member can only run alone: the journal is SQLite", sqlite.Stderr, StringComparison.Ordinal);
@@ -48,6 +53,10 @@ public sealed class ConflictingMemberSpec(ITestOutputHelper output) : IAsyncLife
         Assert.Contains("names actor system \"faults\", but node-manager.cluster-name is \"other\"", otherName.Stderr, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, strayReady);
         Assert.Equal([seed.Address], members);
+        // Only the member changed anything: the strays never acted on the cloud or the platform.
+        Assert.Equal([seed.CloudCaller(cloudCallers)], cloudCallers);
+        Assert.Equal([seed.PlatformCaller], platformCallers);
+        CloudHoldings.AssertMatch(nodes, servers, volumes, cluster.Describe);
     }
 
     private static async Task<HttpStatusCode> ReadyStatusAsync(Uri management)
