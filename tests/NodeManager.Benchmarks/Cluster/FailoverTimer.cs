@@ -11,7 +11,9 @@ namespace NodeManager.Benchmarks.Cluster;
 /// endpoints report it. A plain timed harness, not BenchmarkDotNet: one measurement takes tens of seconds of wall-clock
 /// time dominated by configured timeouts, needs a fresh cluster (processes, database) per run, and is not a CPU-bound
 /// method that BenchmarkDotNet's warm-up, pilot and outlier statistics would improve. Prints each run, the median and
-/// the worst, beside the configured times that are its floor and the load average.
+/// the worst, beside the configured times that are its floor and the load average. The floor: the failure detector's
+/// pause, then stable-after before the split brain resolver downs the member, then the resolver's down-removal-margin
+/// (stable-after again unless set) before shards start on the survivors; the dead member's leases expire meanwhile.
 /// </summary>
 internal static class FailoverTimer
 {
@@ -22,12 +24,29 @@ internal static class FailoverTimer
     {
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var timings = Option(args, "--timings") == "short" ? FaultTimings.Short : FaultTimings.ProductDefaults;
+        var built = Option(args, "--app") is null;
         NodemgrProcess.AppDirectory = Option(args, "--app") ?? await BuildAsync();
+        try
+        {
+            return await MeasureAsync(runs, timings);
+        }
+        finally
+        {
+            if (built)
+            {
+                Directory.Delete(NodemgrProcess.AppDirectory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<int> MeasureAsync(int runs, FaultTimings timings)
+    {
         Console.WriteLine($"fail-over after kill -9, {runs} runs; load average before: {LoadAverage()}");
         Console.WriteLine(
             $"configured: failure detector acceptable-heartbeat-pause {timings.AcceptableHeartbeatPause.TotalSeconds} s (heartbeat 1 s), " +
-            $"split-brain-resolver stable-after {timings.StableAfter.TotalSeconds} s, lease heartbeat-timeout {timings.LeaseTimeout.TotalSeconds} s; " +
-            $"floor = max(pause + stable-after, lease) = {Math.Max((timings.AcceptableHeartbeatPause + timings.StableAfter).TotalSeconds, timings.LeaseTimeout.TotalSeconds)} s");
+            $"split-brain-resolver stable-after {timings.StableAfter.TotalSeconds} s (down-removal-margin unset, so stable-after again), " +
+            $"lease heartbeat-timeout {timings.LeaseTimeout.TotalSeconds} s; floor = max(pause + 2 × stable-after, lease) = " +
+            $"{Math.Max((timings.AcceptableHeartbeatPause + (2 * timings.StableAfter)).TotalSeconds, timings.LeaseTimeout.TotalSeconds)} s");
         var times = new List<TimeSpan>();
         for (var run = 1; run <= runs; run++)
         {
