@@ -79,17 +79,12 @@ internal sealed class FaultCluster : IAsyncDisposable
     /// <summary>The base configuration the simulators and every member start from (also for a stray member).</summary>
     public string BaseConfig => Path.Combine(Directory, "base.conf");
 
-    /// <summary>
-    /// Starts one more <c>nodemgr run</c> from the base file, member <paramref name="index"/>'s file, and
-    /// <paramref name="extra"/> written after them; it is this cluster's to end.
-    /// </summary>
-    public Task<ClusterMember> StartMemberAsync(int index) => StartMemberAsync(index, null);
-
-    public async Task<ClusterMember> StartMemberAsync(int index, string? extra)
+    /// <summary>Starts member <paramref name="index"/> (1-based) from the base file and its own; it is this cluster's to end.</summary>
+    private async Task<ClusterMember> StartMemberAsync(int index)
     {
         var port = _remotingPorts[index - 1];
         var file = Path.Combine(Directory, $"member-{index}.conf");
-        await File.WriteAllTextAsync(file, MemberConfig(index, port) + (extra ?? ""));
+        await File.WriteAllTextAsync(file, MemberConfig(index, port));
         var work = System.IO.Directory.CreateDirectory(Path.Combine(Directory, $"member-{index}")).FullName;
         var process = NodemgrProcess.Start(work, "run", "--config", BaseConfig, "--config", file);
         var member = new ClusterMember(index, port, process);
