@@ -20,6 +20,13 @@ namespace NodeManager.OpenStack.Http;
 internal sealed class OpenStackTransport : IDisposable
 {
     private const string RequestIdHeader = "x-openstack-request-id";
+
+    /// <summary>
+    /// Sent with every request, e.g. <c>NodeManager/1.0.0 (broker1; pid 4242)</c>: the cloud's API logs then say which
+    /// member (host and process) made a call, as python-openstackclient's agent says which tool did.
+    /// </summary>
+    public static readonly string UserAgent =
+        $"NodeManager/{typeof(OpenStackTransport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"} ({Environment.MachineName}; pid {Environment.ProcessId})";
     private static readonly ResiliencePropertyKey<bool> RetryAnyTransient = new("nm.retry-any-transient");
 
     private readonly IFlurlClient _flurl;
@@ -44,7 +51,8 @@ internal sealed class OpenStackTransport : IDisposable
                 s.Timeout = null;
                 s.AllowedHttpStatusRange = "*";
             })
-            .WithHeader("Accept", "application/json");
+            .WithHeader("Accept", "application/json")
+            .WithHeader("User-Agent", UserAgent);
         _limiter = new RequestLimiter(settings.MaxConcurrency, settings.RequestInterval, time);
         _timeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.CallTimeout })

@@ -67,8 +67,9 @@ public sealed class OpenStackSimulator : IAsyncDisposable
 
         var stopping = new CancellationTokenSource();
         var faults = new FaultInjector(options.Seed, options.TimeProvider);
-        var admin = new SimulatorAdmin(state, faults);
-        var sim = new SimulatorContext(state, faults, stopping.Token);
+        var mutations = new CloudMutationCounter();
+        var admin = new SimulatorAdmin(state, faults, mutations);
+        var sim = new SimulatorContext(state, faults, mutations, stopping.Token);
 
         var app = builder.Build();
         app.Use(async (http, next) =>

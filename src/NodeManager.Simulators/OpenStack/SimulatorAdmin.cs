@@ -12,11 +12,15 @@ public sealed class SimulatorAdmin
     private readonly SimulatorState _state;
     private readonly FaultInjector _faults;
 
-    internal SimulatorAdmin(SimulatorState state, FaultInjector faults)
+    internal SimulatorAdmin(SimulatorState state, FaultInjector faults, CloudMutationCounter mutations)
     {
         _state = state;
         _faults = faults;
+        Mutations = mutations;
     }
+
+    /// <summary>The cloud mutations received per caller (User-Agent) and operation.</summary>
+    public CloudMutationCounter Mutations { get; }
 
     public IReadOnlyList<SimulatedServer> Servers() => _state.SnapshotServers();
     public IReadOnlyList<SimulatedVolume> Volumes() => _state.SnapshotVolumes();

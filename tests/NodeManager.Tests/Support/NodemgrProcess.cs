@@ -14,7 +14,10 @@ internal sealed partial class NodemgrProcess : ChildProcess
     }
 
     /// <summary>The built <c>nodemgr.dll</c>; <c>dotnet</c> runs it in its own process, so the PID is nodemgr's.</summary>
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "nodemgr.dll");
+    public static string Dll => Path.Combine(AppDirectory, "nodemgr.dll");
+
+    /// <summary>Where <c>nodemgr.dll</c> is: beside the tests, or where a harness outside them (the benchmarks) built it.</summary>
+    public static string AppDirectory { get; set; } = AppContext.BaseDirectory;
 
     public static NodemgrProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, null, args);
 

@@ -7,7 +7,8 @@ namespace NodeManager.Simulators.OpenStack.Api;
 /// <summary>
 /// The simulator's admin API (no token; bind the simulator to loopback): <c>GET /_admin/servers|volumes|recordsets|stats</c>,
 /// <c>GET|PUT /_admin/quotas</c>, <c>GET|PUT /_admin/modes</c>, <c>GET|DELETE /_admin/faults</c>,
-/// <c>PUT|DELETE /_admin/faults/{operation}</c>, <c>POST /_admin/tokens/revoke</c>. Bodies are camelCase JSON.
+/// <c>PUT|DELETE /_admin/faults/{operation}</c>, <c>POST /_admin/tokens/revoke</c>, <c>GET|DELETE /_admin/mutations</c>.
+/// Bodies are camelCase JSON.
 /// </summary>
 internal static class AdminApi
 {
@@ -40,6 +41,12 @@ internal static class AdminApi
         });
         group.MapPut("/faults/{operation}", (string operation, FaultSpec spec) => SetFault(admin, operation, spec));
         group.MapDelete("/faults/{operation}", (string operation) => SetFault(admin, operation, null));
+        group.MapGet("/mutations", () => Results.Json(admin.Mutations.Snapshot()));
+        group.MapDelete("/mutations", () =>
+        {
+            admin.Mutations.Reset();
+            return Results.NoContent();
+        });
         group.MapPost("/tokens/revoke", () =>
         {
             admin.RevokeTokens();

@@ -14,6 +14,7 @@ internal sealed class OperationFilter(SimulatorContext sim, string operation, Er
     {
         var http = context.HttpContext;
         sim.Faults.Count(operation);
+        sim.Mutations.Record(http.Request.Headers.UserAgent.ToString(), operation);
         if (requiresToken && !sim.State.IsValidToken(http.Request.Headers["X-Auth-Token"].FirstOrDefault()))
             return ErrorBodies.Render(ErrorStyle.Keystone, 401, ErrorBodies.Unauthenticated, null, http);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, sim.Stopping);
@@ -35,8 +36,8 @@ internal sealed class OperationFilter(SimulatorContext sim, string operation, Er
     }
 }
 
-/// <summary>What every route handler needs: the state, the faults, and a token cancelled when the simulator stops.</summary>
-internal sealed record SimulatorContext(SimulatorState State, FaultInjector Faults, CancellationToken Stopping);
+/// <summary>What every route handler needs: the state, the faults, the mutation count, and a token cancelled when the simulator stops.</summary>
+internal sealed record SimulatorContext(SimulatorState State, FaultInjector Faults, CloudMutationCounter Mutations, CancellationToken Stopping);
 
 internal static class OperationFilterExtensions
 {
