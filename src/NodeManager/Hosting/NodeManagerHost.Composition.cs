@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using NodeManager.Core.Events;
 using NodeManager.Management;
+using NodeManager.Persistence;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
 
@@ -30,6 +31,9 @@ public sealed partial class NodeManagerHost
 
         var status = new ControllerStatusSlot();
         builder.AddManagementEndpoint(options.Management, status, options.Redactor);
+        // Within the request's own time limit, leaving room for the answer.
+        var probe = new JournalReadinessCheck(JournalSettings.Create(options.Config), options.Management.RequestTimeout / 2);
+        builder.Services.AddHealthChecks().AddCheck(JournalReadinessCheck.Name, probe, tags: [ManagementApi.ReadinessTag]);
         builder.Services.AddAkka<ActorSystemAfterEndpointService>(options.Host.ClusterName, (akka, services) =>
         {
             // The akka section goes on top: an operator's akka.* key wins over what the journal's set-up derived.

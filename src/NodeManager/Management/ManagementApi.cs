@@ -19,6 +19,9 @@ public static class ManagementApi
     /// </summary>
     public const string LivenessTag = "liveness";
 
+    /// <summary>The tag of the health checks <c>/ready</c> runs besides the controller's own reasons (the shared journal's).</summary>
+    public const string ReadinessTag = "readiness";
+
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/alive", Alive);
@@ -44,10 +47,16 @@ public static class ManagementApi
             : Problems.NotAlive(string.Join("; ", failed.Select(e => $"{e.Key} ({e.Value.Description})")));
     }
 
-    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(IControllerStatus status, SecretRedactor redactor) =>
-        status.NotReadyReasons is { Count: > 0 } reasons
+    internal static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(
+        IControllerStatus status, HealthCheckService health, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadinessTag), cancellationToken);
+        var failed = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}");
+        var reasons = status.NotReadyReasons.Concat(failed).ToList();
+        return reasons.Count > 0
             ? Problems.NotReady([.. reasons.Select(r => redactor.Redact(r)!)])
             : TypedResults.Ok(new HealthResponse(Version, "ready"));
+    }
 
     internal static async Task<Ok<DistrictListResponse>> GetDistricts(
         IControllerStatus status, SecretRedactor redactor, CancellationToken cancellationToken)

@@ -54,6 +54,21 @@ public sealed class ManagementEndpointSpec
     }
 
     [Fact]
+    public async Task Ready_must_answer_503_naming_a_failed_readiness_check_while_the_controller_is_ready()
+    {
+        _status.IsReady = true;
+        await using var harness = await ManagementHarness.StartAsync(_status, configure: services => services.AddHealthChecks()
+            .AddCheck("journal", () => HealthCheckResult.Unhealthy("Cannot use the journal (PostgreSQL at db1:5432): connection refused."), tags: [ManagementApi.ReadinessTag])
+            .AddCheck("other", () => HealthCheckResult.Unhealthy("a liveness matter"), tags: [ManagementApi.LivenessTag]));
+
+        var (notReady, problem) = await harness.GetAsync("/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(["journal: Cannot use the journal (PostgreSQL at db1:5432): connection refused."],
+            problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task Districts_must_list_every_district_in_the_stable_camel_case_shape()
     {
         _status.Districts.Add(FakeControllerStatus.District("district-a"));

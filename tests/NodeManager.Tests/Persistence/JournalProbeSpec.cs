@@ -93,6 +93,32 @@ public sealed class JournalProbeSpec : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "journal.db")));
     }
 
+    [Fact]
+    public async Task Readiness_must_fail_naming_the_shared_store_when_its_postgresql_does_not_answer()
+    {
+        var port = ClosedPort();
+        var check = new JournalReadinessCheck(PostgreSql($"Host=127.0.0.1;Port={port};Database=nodemanager;Username=nm;Password=s3cret-pw"), TimeSpan.FromSeconds(2));
+
+        var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext()).WaitAsync(Timeout);
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
+        Assert.StartsWith($"Cannot use the journal and snapshot store (PostgreSQL at 127.0.0.1:{port}", result.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_must_leave_a_sqlite_file_alone()
+    {
+        // A store the start-up probe would refuse: readiness does not open it (nor take its write lock).
+        var blocker = Path.Combine(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+        var check = new JournalReadinessCheck(Sqlite(Path.Combine(blocker, "nodemanager.db")), TimeSpan.FromSeconds(2));
+
+        var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext()).WaitAsync(Timeout);
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Status);
+    }
+
     private static JournalSettings Sqlite(string database) => JournalSettings.Default with
     {
         Journal = JournalSettings.Default.Journal with { ConnectionString = $"Data Source={database}" },
