@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using NodeManager.Core.Operations;
 using NodeManager.Management;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
@@ -28,14 +29,15 @@ public sealed partial class NodeManagerHost
         builder.Services.AddSingleton<IHostLifetime, OwnedByHostLifetime>();
 
         var status = new ControllerStatusSlot();
-        builder.AddManagementEndpoint(options.Management, status, options.Redactor);
+        var actions = new ControllerActionsSlot();
+        builder.AddManagementEndpoint(options.Management, status, options.Redactor, actions);
         builder.Services.AddAkka<ActorSystemAfterEndpointService>(options.Host.ClusterName, (akka, services) =>
         {
             // The akka section goes on top: an operator's akka.* key wins over what the journal's set-up derived.
             JournalConfiguration.Configure(akka, options.Config);
             akka.AddHocon(AkkaConfiguration.FromProductConfig(options.Config), HoconAddMode.Prepend);
             akka.WithActorSystemLivenessCheck();
-            akka.WithActors((system, _) => StartController(system, runtime(), status, services));
+            akka.WithActors((system, _) => StartController(system, runtime(), status, actions, services));
         });
 
         var app = builder.Build();
@@ -43,7 +45,8 @@ public sealed partial class NodeManagerHost
         return app;
     }
 
-    private static void StartController(ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, IServiceProvider services)
+    private static void StartController(
+        ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, ControllerActionsSlot actions, IServiceProvider services)
     {
         // No seed nodes: a cluster of one, which joins itself (the port may be the free one picked at start).
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -66,7 +69,14 @@ public sealed partial class NodeManagerHost
             return Done.Instance;
         });
 
-        status.Attach(runtime.Start(system));
+        var controller = runtime.Start(system);
+        status.Attach(controller);
+        // A controller that takes no operator actions leaves them answering 503 not-started.
+        if (controller is IControllerActions operations)
+        {
+            actions.Attach(operations);
+        }
+
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "controller-stop", async () =>
         {
             using var deadline = new CancellationTokenSource(shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop));

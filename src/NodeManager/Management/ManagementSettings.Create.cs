@@ -34,9 +34,40 @@ public sealed partial record ManagementSettings
                 : throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {value}");
         }, TimeSpan.Zero);
         var metricsEnabled = c.Boolean($"{Section}.metrics.enabled");
+        var tokens = c.Read($"{Section}.auth.tokens", () => config.GetConfigList($"{Section}.auth.tokens"), []);
         return c.Result(new ManagementSettings(c.Boolean($"{Section}.enabled"), hostname, port, timeout)
         {
             MetricsEnabled = metricsEnabled,
+            Tokens = ReadTokens(c, tokens),
         });
+    }
+
+    /// <summary>Each token needs a name (letters, digits, '-', '_', '.'; unique) and a secret of at least 16 characters.</summary>
+    private static List<OperatorToken> ReadTokens(SettingsReader reader, IReadOnlyList<Config> entries)
+    {
+        var tokens = new List<OperatorToken>();
+        foreach (var entry in entries)
+        {
+            var c = reader.For(entry);
+            var name = c.Read("name", () =>
+            {
+                var value = entry.GetString("name");
+                return value.Length > 0 && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')
+                    ? value
+                    : throw ConfigException.BadValue(entry, "name", $"expected a name of letters, digits, '-', '_' and '.', got \"{value}\"");
+            }, "");
+            var secret = c.Read("secret", () =>
+            {
+                var value = entry.GetString("secret");
+                // The secret itself is never part of a message.
+                return value.Length >= OperatorToken.MinimumSecretLength
+                    ? value
+                    : throw ConfigException.BadValue(entry, "secret", $"expected at least {OperatorToken.MinimumSecretLength} characters, got {value.Length}");
+            }, "");
+            c.Require(name.Length == 0 || tokens.All(t => t.Name != name), "name", $"another token is already named \"{name}\"");
+            if (name.Length > 0 && secret.Length > 0) tokens.Add(new OperatorToken(name, secret));
+        }
+
+        return tokens;
     }
 }
