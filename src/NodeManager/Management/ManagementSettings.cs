@@ -20,6 +20,13 @@ public sealed partial record ManagementSettings(bool Enabled, string Hostname, i
     /// </summary>
     public IReadOnlyList<OperatorToken> Tokens { get; init; } = [];
 
+    // Tokens compared by content: a record compares a list by reference.
+    public bool Equals(ManagementSettings? other) =>
+        other is not null && Enabled == other.Enabled && Hostname == other.Hostname && Port == other.Port
+        && RequestTimeout == other.RequestTimeout && MetricsEnabled == other.MetricsEnabled && Tokens.SequenceEqual(other.Tokens);
+
+    public override int GetHashCode() => HashCode.Combine(Enabled, Hostname, Port, RequestTimeout, MetricsEnabled, Tokens.Count);
+
     /// <summary>The defaults of reference.conf.</summary>
     public static ManagementSettings Default { get; } = new(true, "127.0.0.1", 8558, TimeSpan.FromSeconds(5));
 }
