@@ -296,7 +296,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             if (_state.Nodes.ContainsKey(view.LaunchId))
             {
                 _finishedViews[view.LaunchId] = view;
-                Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ => KeepFinished());
+                // Until NodeFinished is journaled the node is still live in the state; publish again once it is not,
+                // or readers see it both finished and (as a placeholder) Requested until the next capacity cycle.
+                Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ =>
+                {
+                    KeepFinished();
+                    Publish();
+                });
                 if (view.Phase == NodePhase.Failed && view.ActiveSince is null) LaunchFailed(view);
             }
         }
@@ -475,11 +481,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
-    /// the policy counts it as in flight (max-concurrent-launches) before its actor says a word.
+    /// the policy counts it as in flight (max-concurrent-launches) before its actor says a word. A node that reported its
+    /// end while its NodeFinished is being written is finished already, not Requested.
     /// </summary>
     private IEnumerable<NodeView> LiveViews() => _state.Nodes.Count == _views.Count
         ? _views.Values
-        : _views.Values.Concat(_state.Nodes.Values.Where(n => !_views.ContainsKey(n.LaunchId)).Select(n => new NodeView(
+        : _views.Values.Concat(_state.Nodes.Values.Where(n => !_views.ContainsKey(n.LaunchId) && !_finishedViews.ContainsKey(n.LaunchId)).Select(n => new NodeView(
             n.LaunchId, n.Host, n.ServerName, Name, _state.Profile, n.Index, NodePhase.Requested, null, null, null, false, null, [])));
 
     /// <summary>The journaled finished nodes, then those whose NodeFinished is still being written.</summary>
