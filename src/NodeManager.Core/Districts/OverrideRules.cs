@@ -18,15 +18,13 @@ public static class OverrideRules
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(state);
-        var protectedHosts = state.ProtectedNodes.IsEmpty
-            ? file.ScaleInProtected
-            : [.. file.ScaleInProtected.Union(state.ProtectedNodes.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)];
         return file with
         {
             MinNodes = state.BoundsOverride?.MinNodes ?? file.MinNodes,
             MaxNodes = state.BoundsOverride?.MaxNodes ?? file.MaxNodes,
             Paused = state.PausedOverride?.Paused ?? file.Paused,
-            ScaleInProtected = protectedHosts,
+            // The file's hosts first, then the operator's by name, so that the list reads the same on every member.
+            ScaleInProtected = [.. file.ScaleInProtected.Union(state.ProtectedNodes.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal)],
         };
     }
 

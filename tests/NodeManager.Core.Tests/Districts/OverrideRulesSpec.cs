@@ -150,4 +150,26 @@ public sealed class OverrideRulesSpec
         Assert.Equal("file", OverrideRules.ProtectedBy("d1-9.example.com", File, Plain));
         Assert.Null(OverrideRules.ProtectedBy("d1-1.example.com", effective, state));
     }
+
+    [Fact]
+    public void Operator_protected_hosts_must_follow_the_file_s_in_name_order()
+    {
+        var state = Plain
+            .Apply(new NodeProtected("d1-3.example.com", "ops", null, T0))
+            .Apply(new NodeProtected("d1-1.example.com", "ops", null, T0))
+            .Apply(new NodeProtected("d1-9.example.com", "ops", null, T0));
+
+        Assert.Equal(["d1-9.example.com", "d1-1.example.com", "d1-3.example.com"], OverrideRules.Effective(File, state).ScaleInProtected);
+    }
+
+    [Fact]
+    public void Every_rule_must_refuse_a_missing_settings_or_state()
+    {
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.Effective(null!, Plain));
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.Effective(File, null!));
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.DrainRefusal("h", NodePhase.Active, null!));
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.RetryCapacityRefusal(0, null!));
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.ProtectedBy("h", null!, Plain));
+        Assert.Throws<ArgumentNullException>(() => OverrideRules.ProtectedBy("h", File, null!));
+    }
 }
