@@ -8,7 +8,8 @@
 // Test runs every test project. The PostgreSQL suites use NODEMANAGER_TEST_POSTGRES when it is
 // set; otherwise this script installs Debian's `postgresql` package when it is missing, starts a
 // throwaway server (own data directory, free port on 127.0.0.1) and removes it afterwards,
-// also when tests fail. If PostgreSQL cannot be had, the run fails and says why.
+// also when tests fail. If PostgreSQL cannot be had, the run fails and says why. The status page's
+// browser test needs Debian's `chromium` and `chromium-driver`: installed the same way when missing.
 
 using System.Net;
 using System.Net.Sockets;
@@ -29,6 +30,7 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    TestBrowser.InstallWhenMissing(Context);
     using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
     Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
     Information($"PostgreSQL for the test run: {postgres.Description}");
@@ -59,6 +61,7 @@ Task("Coverage")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    TestBrowser.InstallWhenMissing(Context);
     using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
     Environment.SetEnvironmentVariable("NODEMANAGER_TEST_POSTGRES", postgres.ConnectionString);
     var coverageDir = resultsDir.Combine("coverage");
@@ -89,6 +92,7 @@ Task("Stress")
     .IsDependentOn("Build")
     .Does(() =>
 {
+    TestBrowser.InstallWhenMissing(Context);
     using var postgres = ThrowawayPostgres.StartUnlessGiven(Context);
     var runs = Argument("runs", 4);
     var stressDir = resultsDir.Combine("stress");
@@ -299,5 +303,30 @@ sealed class ThrowawayPostgres : IDisposable
         if (p.ExitCode != 0 && !allowFailure)
             throw new Exception($"`{exe} {args}` exited {p.ExitCode}: {stderr.Result}{stdout.Result}");
         return stdout.Result;
+    }
+}
+
+/// Headless Chromium and its driver for the status page's browser test, from Debian's packages.
+static class TestBrowser
+{
+    private static readonly string[] Required = { "/usr/bin/chromium", "/usr/bin/chromedriver" };
+
+    public static void InstallWhenMissing(ICakeContext cake)
+    {
+        if (Required.All(System.IO.File.Exists)) return;
+        cake.Information("Chromium or chromedriver is not installed: installing Debian's `chromium` and `chromium-driver` packages.");
+        Apt("update -q");
+        Apt("install -y -q --no-install-recommends chromium chromium-driver");
+        if (!Required.All(System.IO.File.Exists))
+            throw new Exception(
+                "The status page's browser test needs /usr/bin/chromium and /usr/bin/chromedriver, and apt-get could not install them: " +
+                "install Debian's `chromium` and `chromium-driver` packages.");
+    }
+
+    private static void Apt(string args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("env", $"DEBIAN_FRONTEND=noninteractive apt-get {args}");
+        using var p = System.Diagnostics.Process.Start(psi) ?? throw new Exception("could not start apt-get");
+        p.WaitForExit();
     }
 }

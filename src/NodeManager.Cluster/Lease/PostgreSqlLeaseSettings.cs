@@ -18,15 +18,8 @@ public sealed partial record PostgreSqlLeaseSettings(string ConnectionString, st
         var connectionString = section.GetString("connection-string", "");
         if (string.IsNullOrWhiteSpace(connectionString))
             throw Bad(path, "connection-string", "is empty: set it (by default the journal's, node-manager.persistence.journal.connection-string)");
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            // The builder's message names the keyword at fault, never the value (which may hold the password).
-            throw Bad(path, "connection-string", $"is not a PostgreSQL connection string: {e.Message}");
-        }
+        if (ConnectionStringFault(connectionString) is { } fault)
+            throw Bad(path, "connection-string", fault);
 
         return new PostgreSqlLeaseSettings(
             connectionString,
@@ -35,12 +28,29 @@ public sealed partial record PostgreSqlLeaseSettings(string ConnectionString, st
             section.GetBoolean("auto-initialize", true));
     }
 
+    /// <summary>Why <paramref name="connectionString"/> is no PostgreSQL connection string, never quoting it; null when it is one.</summary>
+    public static string? ConnectionStringFault(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            // The builder's message names the keyword at fault, never the value (which may hold the password).
+            return $"is not a PostgreSQL connection string: {e.Message}";
+        }
+    }
+
+    /// <summary>Why <paramref name="value"/> cannot name the lease's schema or table; null when it can.</summary>
+    public static string? IdentifierFault(string value) =>
+        IdentifierPattern().IsMatch(value) ? null : $"expected 1 to 63 letters, digits or '_', not starting with a digit, got \"{value}\"";
+
     private static string Identifier(Config section, string path, string key)
     {
         var value = section.GetString(key, "");
-        return IdentifierPattern().IsMatch(value)
-            ? value
-            : throw Bad(path, key, $"expected 1 to 63 letters, digits or '_', not starting with a digit, got \"{value}\"");
+        return IdentifierFault(value) is { } fault ? throw Bad(path, key, fault) : value;
     }
 
     private static ConfigurationException Bad(string path, string key, string message) => new($"{path}.{key}: {message}");

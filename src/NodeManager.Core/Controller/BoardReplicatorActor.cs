@@ -14,11 +14,7 @@ public sealed class BoardReplicatorActor : ReceiveActor
     public BoardReplicatorActor(ControllerBoard board, string member)
     {
         Receive<SubscribeAck>(_ => { });
-        Receive<DistrictPublished>(p => p.Member != member, p =>
-        {
-            board.Districts[p.View.Name] = p.View;
-            board.Owners[p.View.Name] = p.Member;
-        });
+        Receive<DistrictPublished>(p => p.Member != member, p => board.Replicate(p.View, p.Member));
         Receive<CapacityPublished>(p => p.Member != member, p =>
         {
             board.LastDocument = p.Document;

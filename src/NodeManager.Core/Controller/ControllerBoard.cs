@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Events;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
@@ -12,14 +13,21 @@ namespace NodeManager.Core.Controller;
 /// cloud-wide exhaustion back-off, the last capacity document, the leaks found. Actors write only their own entries;
 /// readers never block an actor. One per <see cref="ControllerHost"/>.
 /// </summary>
-public sealed class ControllerBoard
+/// <param name="events">Where what changed in each district's view is recorded (<see cref="ViewChanges"/>); a feed of its own when null.</param>
+/// <param name="time">Dates the changes a view does not date itself; the system clock when null.</param>
+public sealed class ControllerBoard(EventFeed? events = null, TimeProvider? time = null)
 {
     private readonly Lock _lock = new();
+    private readonly Lock _viewLock = new();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private BackoffState? _cloudBackoff;
     private BackoffState? _previousCloudBackoff;
     private int _passivatedNodes;
 
     public ConcurrentDictionary<string, DistrictView> Districts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What changed in the districts' views, this member's and the others' alike.</summary>
+    public EventFeed Events { get; } = events ?? new EventFeed();
 
     /// <summary>The cluster member driving each district (its address), as the district last published it.</summary>
     public ConcurrentDictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
@@ -37,9 +45,28 @@ public sealed class ControllerBoard
     public void Publish(DistrictView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        Districts[view.Name] = view;
+        Record(view);
         if (LocalMember is { } member) Owners[view.Name] = member;
         DistrictPublished?.Invoke(view);
+    }
+
+    /// <summary>Another member's district, <paramref name="member"/>'s, published this view.</summary>
+    public void Replicate(DistrictView view, string member)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        Record(view);
+        Owners[view.Name] = member;
+    }
+
+    /// <summary>Keeps the view and records what changed since the one it replaces, as one step so no change is seen twice.</summary>
+    private void Record(DistrictView view)
+    {
+        lock (_viewLock)
+        {
+            Districts.TryGetValue(view.Name, out var previous);
+            Districts[view.Name] = view;
+            Events.Append(ViewChanges.Between(previous, view, _time.GetUtcNow()));
+        }
     }
 
     /// <summary>The capacity watcher has written <see cref="LastDocument"/>, the faults or the leaks.</summary>
@@ -65,25 +92,54 @@ public sealed class ControllerBoard
 
     internal void CountPassivated(int delta) => Interlocked.Add(ref _passivatedNodes, delta);
 
+    /// <summary>
+    /// The cloud-wide exhaustion back-off: the one a district of this member raised, or one a district of another member
+    /// raised and still holds (its view reaches every member), whichever runs longer. The cloud is one for the whole
+    /// cluster: a quota another member met is this member's quota too.
+    /// </summary>
     public BackoffState? CloudBackoff
     {
         get
         {
-            lock (_lock) return _cloudBackoff;
+            BackoffState? local;
+            lock (_lock) local = _cloudBackoff;
+            return Longest(local, RemoteCloudBackoff());
         }
     }
 
     /// <summary>The whole cloud is out (project quota): back off every district, doubling per repeat.</summary>
     public BackoffState RaiseCloudBackoff(string message, DateTimeOffset now, ScalingSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var remote = RemoteCloudBackoff();
         lock (_lock)
         {
-            // Several districts hit the same quota at once: one back-off, not a doubling per district.
-            if (_cloudBackoff is { } current && current.IsActive(now)) return current;
+            // Several districts hit the same quota at once, here or on other members: one back-off, not a doubling per
+            // district.
+            if (Longest(_cloudBackoff, remote) is { } current && current.IsActive(now)) return current;
             return _cloudBackoff = BackoffState.Raise(_cloudBackoff ?? _previousCloudBackoff, message, now,
                 settings.ExhaustionBackoffMin, settings.ExhaustionBackoffMax);
         }
     }
+
+    // Districts owned by another member that hold a cloud-wide back-off. This member's own districts are not looked at:
+    // _cloudBackoff already says what they raised, and one of them clearing it clears it for all of them.
+    private BackoffState? RemoteCloudBackoff()
+    {
+        if (LocalMember is not { } self) return null;
+        BackoffState? longest = null;
+        foreach (var (name, view) in Districts)
+        {
+            if (view.State is { BackoffScope: ExhaustionScope.Cloud, Backoff: { } backoff }
+                && Owners.TryGetValue(name, out var owner) && !string.Equals(owner, self, StringComparison.Ordinal))
+                longest = Longest(longest, backoff);
+        }
+
+        return longest;
+    }
+
+    private static BackoffState? Longest(BackoffState? a, BackoffState? b) =>
+        a is null ? b : b is null ? a : b.RetryAt > a.RetryAt ? b : a;
 
     /// <summary>Capacity is back; unless <paramref name="proven"/> by a launch, the next exhaustion doubles from this one.</summary>
     public void ClearCloudBackoff(bool proven)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Events;
 using NodeManager.Core.Fencing;
 using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
@@ -68,10 +69,11 @@ public sealed partial class ControllerHost : IControllerStatus
     /// <summary>Reads the controller's settings from <paramref name="config"/> and starts its actors.</summary>
     /// <param name="fences">Whether this member still drives each district; null for a member alone, which always does.</param>
     /// <param name="metrics">Where the actors report what happens; null counts nothing.</param>
+    /// <param name="events">Where the board records what changes in each district (the management endpoint's feed); its own when null.</param>
     /// <exception cref="ConfigException">a controller key is missing or out of range (names file:line:col and key).</exception>
     public static ControllerHost Start(
         Config config, ActorSystem system, ICloud cloud, ICapacitySource capacity, IPlatform platform, TimeProvider time, ILoggerFactory loggers,
-        IDistrictFences? fences = null, IControllerMetrics? metrics = null)
+        IDistrictFences? fences = null, IControllerMetrics? metrics = null, EventFeed? events = null)
     {
         var scaling = ScalingSettings.Create(config);
         var services = new ControllerServices(
@@ -85,7 +87,7 @@ public sealed partial class ControllerHost : IControllerStatus
             DistrictsSettings.Create(config),
             ProfilesSettings.Create(config),
             CleanupSettings.Create(config),
-            new ControllerBoard(),
+            new ControllerBoard(events, time),
             new LimitsCache(cloud, time, scaling.LimitsCacheTtl),
             time,
             loggers)
@@ -195,7 +197,11 @@ public sealed partial class ControllerHost : IControllerStatus
             conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));
 
         return new DistrictStatus(view.Name, view.Profile, view.Settings.MinNodes, view.Settings.MaxNodes, view.Settings.Paused,
-            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name), OverridesOf(view.State));
+            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name), OverridesOf(view.State))
+        {
+            HighWaterMark = Services.Scaling.HighWaterMark,
+            LowWaterMark = Services.Scaling.LowWaterMark,
+        };
     }
 
     private NodeStatus ToStatus(NodeView node)

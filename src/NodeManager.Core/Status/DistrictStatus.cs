@@ -17,7 +17,14 @@ public sealed record DistrictStatus(
     DecisionStatus? LastDecision,
     IReadOnlyList<ConditionStatus> Conditions,
     string? Owner = null,
-    IReadOnlyList<OverrideStatus>? Overrides = null);
+    IReadOnlyList<OverrideStatus>? Overrides = null)
+{
+    /// <summary>The utilisation (percent) at or above which the district scales up; null when not known.</summary>
+    public double? HighWaterMark { get; init; }
+
+    /// <summary>The utilisation (percent) at or below which it scales down; null when not known.</summary>
+    public double? LowWaterMark { get; init; }
+}
 
 /// <summary>
 /// A setting an operator overrides at run time until cleared: <c>paused</c> (value <c>true</c>/<c>false</c>) or

@@ -34,14 +34,15 @@ public sealed record HostConfiguration(HostSettings Host, ManagementSettings Man
     /// substitutions, <c>node-manager.*</c> keys against reference.conf, <c>akka.*</c> keys against Akka's reference,
     /// every settings record's ranges, and that simulation is chosen rather than defaulted into
     /// (<see cref="SimulatedParts.Validate"/>), and that a member of a cluster of more than one can be one
-    /// (<see cref="ClusterMembership.Validate"/>) — all errors, not the first.
+    /// (<see cref="ClusterMembership.Validate"/>), and the PostgreSQL lease's section when something takes the lease
+    /// (<see cref="LeaseSettingsCheck.Validate"/>) — all errors, not the first.
     /// </summary>
     public static IReadOnlyList<ConfigException> ValidateFiles(IReadOnlyList<string> files, ConfigResolveOptions? options = null)
     {
         var folders = Folders(files);
         return folders.Count > 0
             ? folders
-            : ConfigValidation.Validate(files, [c => Validate(c, out _), SimulatedParts.Validate, ClusterMembership.Validate], options, [AkkaConfiguration.ValidateKeys]);
+            : ConfigValidation.Validate(files, [c => Validate(c, out _), SimulatedParts.Validate, ClusterMembership.Validate, LeaseSettingsCheck.Validate], options, [AkkaConfiguration.ValidateKeys]);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using NodeManager.Core.Events;
 using NodeManager.Core.Operations;
 using NodeManager.Management;
 using Serilog;
@@ -64,6 +65,8 @@ public sealed partial class NodeManagerHost
         {
             // Requests in flight may finish within the phase; then their connections are closed.
             using var deadline = new CancellationTokenSource(shutdown.Timeout(CoordinatedShutdown.PhaseServiceUnbind));
+            // Event streams last as long as their clients: end them, or the server would wait for them until the deadline.
+            services.GetRequiredService<EventFeed>().Close();
             await server.StopAsync(deadline.Token);
             LogManagementUnbound(log);
             return Done.Instance;

@@ -4,6 +4,7 @@ using NodeManager.Cluster.Fencing;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
+using NodeManager.Core.Events;
 using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
@@ -118,7 +119,8 @@ public sealed partial class ProductControllerRuntime : IControllerRuntime
     public IControllerStatus Start(ActorSystem system) =>
         _controller = ControllerHost.Start(_config, system, _cloud, _capacity, _platform, TimeProvider.System, _loggers,
             fences: ShardLeaseFencesOf(system),
-            metrics: DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>());
+            metrics: DependencyResolver.For(system).Resolver.GetService<IControllerMetrics>(),
+            events: DependencyResolver.For(system).Resolver.GetService<EventFeed>());
 
     /// <summary>
     /// With a shard lease configured, a district's fence is the lease its shard holds on this member; without one (a

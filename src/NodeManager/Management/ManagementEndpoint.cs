@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NodeManager.Core.Events;
 using NodeManager.Core.Operations;
 using NodeManager.Core.Status;
 using NodeManager.Management.Metrics;
@@ -14,7 +15,8 @@ namespace NodeManager.Management;
 /// The management endpoint's share of the host's web application: Kestrel on <c>node-manager.management</c>'s address
 /// (or no listener at all when it is off), problem+json errors, the request deadline, the routes of
 /// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>, the operator actions of <see cref="OperatorApi"/>
-/// over an <see cref="IControllerActions"/>, and <see cref="MetricsEndpoint"/>'s
+/// over an <see cref="IControllerActions"/>, the event feed (<see cref="EventsApi"/>), the status page
+/// (<see cref="StatusPage"/>), and <see cref="MetricsEndpoint"/>'s
 /// <c>/metrics</c> unless <c>metrics.enabled</c> is off.
 /// </summary>
 public static class ManagementEndpoint
@@ -47,6 +49,8 @@ public static class ManagementEndpoint
         builder.Services.AddSingleton<ClusterMembersSlot>();
         builder.Services.AddSingleton(redactor);
         builder.Services.AddSingleton(settings);
+        // Made here, before the controller: stream clients may connect first; the controller's board records into it.
+        builder.Services.AddSingleton(new EventFeed(settings.Events.Buffer));
         if (settings.MetricsEnabled)
         {
             builder.AddManagementMetrics(status);
@@ -62,6 +66,8 @@ public static class ManagementEndpoint
         app.UseMiddleware<RequestTimeoutMiddleware>();
         app.MapManagementApi();
         app.MapOperatorApi();
+        app.MapEventsApi();
+        app.MapStatusPage();
         if (app.Services.GetRequiredService<ManagementSettings>().MetricsEnabled)
         {
             app.MapManagementMetrics();

@@ -34,11 +34,13 @@ public sealed partial record ManagementSettings
                 : throw ConfigException.BadValue(config, $"{Section}.request-timeout", $"expected a duration > 0, got {value}");
         }, TimeSpan.Zero);
         var metricsEnabled = c.Boolean($"{Section}.metrics.enabled");
+        var events = new EventFeedSettings(c.Int($"{Section}.events.buffer", 1), c.Duration($"{Section}.events.keep-alive", allowZero: false));
         var tokens = c.Read($"{Section}.auth.tokens", () => config.GetConfigList($"{Section}.auth.tokens")
             .Zip(((ConfigList)config.GetValue($"{Section}.auth.tokens")).Items, (entry, item) => (entry, (ConfigOrigin?)item.Origin)).ToList(), []);
         return c.Result(new ManagementSettings(c.Boolean($"{Section}.enabled"), hostname, port, timeout)
         {
             MetricsEnabled = metricsEnabled,
+            Events = events,
             Tokens = ReadTokens(c, tokens),
         });
     }

@@ -14,6 +14,9 @@ public sealed partial record ManagementSettings(bool Enabled, string Hostname, i
     /// <summary><c>metrics.enabled</c>: serves <c>GET /metrics</c> (Prometheus) and counts what the controller does.</summary>
     public bool MetricsEnabled { get; init; } = true;
 
+    /// <summary><c>events</c>: the feed behind <c>/events</c> and <c>/events/stream</c>.</summary>
+    public EventFeedSettings Events { get; init; } = EventFeedSettings.Default;
+
     /// <summary>
     /// <c>auth.tokens</c>: the bearer tokens the mutating routes accept, each a name (what journals and logs show as who
     /// acted) and a secret. Empty: operator actions are refused (403), never open.
@@ -23,9 +26,10 @@ public sealed partial record ManagementSettings(bool Enabled, string Hostname, i
     // Tokens compared by content: a record compares a list by reference.
     public bool Equals(ManagementSettings? other) =>
         other is not null && Enabled == other.Enabled && Hostname == other.Hostname && Port == other.Port
-        && RequestTimeout == other.RequestTimeout && MetricsEnabled == other.MetricsEnabled && Tokens.SequenceEqual(other.Tokens);
+        && RequestTimeout == other.RequestTimeout && MetricsEnabled == other.MetricsEnabled && Events == other.Events
+        && Tokens.SequenceEqual(other.Tokens);
 
-    public override int GetHashCode() => HashCode.Combine(Enabled, Hostname, Port, RequestTimeout, MetricsEnabled, Tokens.Count);
+    public override int GetHashCode() => HashCode.Combine(Enabled, Hostname, Port, RequestTimeout, MetricsEnabled, Events, Tokens.Count);
 
     /// <summary>The defaults of reference.conf.</summary>
     public static ManagementSettings Default { get; } = new(true, "127.0.0.1", 8558, TimeSpan.FromSeconds(5));

@@ -8,6 +8,12 @@ internal sealed class RequestTimeoutMiddleware(RequestDelegate next, ManagementS
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<NoRequestTimeout>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         var aborted = context.RequestAborted;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         deadline.CancelAfter(settings.RequestTimeout);
@@ -21,4 +27,10 @@ internal sealed class RequestTimeoutMiddleware(RequestDelegate next, ManagementS
             context.RequestAborted = aborted;
         }
     }
+}
+
+/// <summary>Endpoint metadata: the route answers for as long as its client listens (a stream), without the deadline.</summary>
+internal sealed class NoRequestTimeout
+{
+    public static NoRequestTimeout Instance { get; } = new();
 }

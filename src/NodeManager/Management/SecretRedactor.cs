@@ -1,3 +1,4 @@
+using NodeManager.Core.Events;
 using NodeManager.Core.Status;
 
 namespace NodeManager.Management;
@@ -50,6 +51,8 @@ public sealed partial class SecretRedactor
         Conditions = district.Conditions.Select(c => c with { Message = Redact(c.Message)! }).ToList(),
         Overrides = district.Overrides?.Select(o => o with { Reason = Redact(o.Reason) }).ToList(),
     };
+
+    public FeedEvent Redact(FeedEvent e) => e with { Message = Redact(e.Message)! };
 
     public NodeStatus Redact(NodeStatus node) => node with
     {

@@ -62,7 +62,7 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             DistrictsSettings.Uniform(district ?? DistrictSettings.Default with { MinNodes = minNodes, MaxNodes = maxNodes }),
             ProfilesSettings.Single(World.Profile),
             Cleanup,
-            new ControllerBoard(),
+            new ControllerBoard(time: Time),
             new LimitsCache(theCloud, Time, Scaling.LimitsCacheTtl),
             Time,
             Logged)

@@ -45,6 +45,24 @@ public sealed class HostSettingsSpec
     }
 
     [Fact]
+    public void The_event_feed_keys_must_be_read_and_bad_values_reported_with_file_line_and_key()
+    {
+        var good = TestConfig.Over("node-manager.management.events { buffer = 50, keep-alive = 2s }");
+        var bad = TestConfig.Over("""
+            node-manager.management.events {
+              buffer = 0
+              keep-alive = 0s
+            }
+            """);
+
+        Assert.Equal(new EventFeedSettings(50, TimeSpan.FromSeconds(2)), ManagementSettings.Create(good).Events);
+        var errors = Assert.Throws<ConfigErrorsException>(() => ManagementSettings.Create(bad)).Errors;
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("test.conf:2:12: node-manager.management.events.buffer:", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("test.conf:3:16: node-manager.management.events.keep-alive:", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Operator_values_must_override_the_reference()
     {
         var config = TestConfig.Over("""

@@ -71,5 +71,80 @@ public sealed class LeaseConfigSpec : IDisposable
             error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Bad_lease_values_must_be_refused_at_start_with_file_line_and_key_when_the_journal_shares_it()
+    {
+        var file = _files.Write("ops.conf", """
+            node-manager.cloud = simulated
+            node-manager.persistence.journal {
+              plugin = postgresql
+              connection-string = "Host=db1;Database=nodemanager;Username=nm"
+            }
+            akka.coordination.lease.postgresql {
+              heartbeat-interval = 20s
+              heartbeat-timeout = 30s
+              table = "nm-leases"
+            }
+            """);
+
+        var errors = HostConfiguration.ValidateFiles([file], NoVariables).Select(e => e.Message).ToList();
+
+        Assert.Contains(errors, e => e.EndsWith(
+            "ops.conf:7:24: akka.coordination.lease.postgresql.heartbeat-interval: must be at most half of heartbeat-timeout (30s), got 20s",
+            StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.EndsWith(
+            "ops.conf:9:11: akka.coordination.lease.postgresql.table: expected 1 to 63 letters, digits or '_', not starting with a digit, got \"nm-leases\"",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lease_connection_string_that_is_not_postgresql_s_must_be_refused_without_quoting_it()
+    {
+        var file = _files.Write("ops.conf", """
+            node-manager.cloud = simulated
+            node-manager.persistence.journal {
+              plugin = postgresql
+              connection-string = "Host=db1;Database=nodemanager;Username=nm"
+            }
+            akka.coordination.lease.postgresql.connection-string = "Host=db1;Pasword=hunter2hunter2"
+            """);
+
+        var error = Assert.Single(HostConfiguration.ValidateFiles([file], NoVariables));
+
+        Assert.Contains("ops.conf:6:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.coordination.lease.postgresql.connection-string: is not a PostgreSQL connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_lease_section_must_not_be_judged_when_nothing_takes_the_lease()
+    {
+        var file = _files.Write("ops.conf", """
+            node-manager.cloud = simulated
+            akka.coordination.lease.postgresql.table = "nm-leases"
+            """);
+
+        Assert.Empty(HostConfiguration.ValidateFiles([file], NoVariables));
+    }
+
+    [Fact]
+    public void The_split_brain_resolver_s_lease_majority_must_have_the_lease_section_checked()
+    {
+        var file = _files.Write("ops.conf", """
+            node-manager.cloud = simulated
+            akka.cluster.split-brain-resolver {
+              active-strategy = lease-majority
+              lease-majority.lease-implementation = "akka.coordination.lease.postgresql"
+            }
+            akka.coordination.lease.postgresql.connection-string = "Host=db1;Database=nm"
+            akka.coordination.lease.postgresql.heartbeat-timeout = 0s
+            """);
+
+        var error = Assert.Single(HostConfiguration.ValidateFiles([file], NoVariables));
+
+        Assert.Contains("ops.conf:7:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.coordination.lease.postgresql.heartbeat-timeout", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _files.Dispose();
 }

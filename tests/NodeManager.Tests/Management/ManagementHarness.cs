@@ -24,6 +24,9 @@ internal sealed class ManagementHarness : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The endpoint's services, e.g. its event feed.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="configure">Extra services of the host, e.g. health checks.</param>
     public static async Task<ManagementHarness> StartAsync(
         IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null, Action<IServiceCollection>? configure = null,
