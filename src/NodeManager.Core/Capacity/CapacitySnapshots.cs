@@ -15,8 +15,9 @@ public static class CapacitySnapshots
         var nodesByDistrict = document.Nodes.ToLookup(n => n.District, StringComparer.Ordinal);
         var list = document.Districts.Select(d =>
         {
-            var settings = districts.For(d.Name);
             var view = views.GetValueOrDefault(d.Name);
+            // The district publishes the settings it scales by (the file's with the operator's overrides over them).
+            var settings = view?.Settings ?? districts.For(d.Name);
             var managed = (view?.Nodes ?? []).ToDictionary(v => v.Host, StringComparer.Ordinal);
             var nodes = new List<NodeSnapshot>();
             foreach (var n in nodesByDistrict[d.Name])

@@ -14,6 +14,12 @@ public static class CapacityWatcher
         private Poll() { }
     }
 
+    /// <summary>
+    /// An operator asks for an evaluation now rather than at the next interval (from any member: it crosses to the
+    /// singleton); the same as <see cref="Poll"/>, and like it skipped while a read is in flight.
+    /// </summary>
+    public sealed record EvaluateNow(string District, string By) : Serialization.IVersionedMessage;
+
     /// <summary>Published on the event stream after every evaluation (tests and the log subscribe).</summary>
     public sealed record Evaluated(DateTimeOffset At, Scaling.PolicyOutcome Outcome);
 

@@ -33,6 +33,7 @@ public sealed partial class CapacityWatcherActor : ReceiveActor, IWithTimers
         _districts = districts;
         _log = services.Loggers.CreateLogger(LogSources.Watcher);
         Receive<Poll>(_ => OnPoll());
+        Receive<EvaluateNow>(_ => OnPoll());
         Receive<CapacityRead>(OnRead);
         Receive<CapacityFailed>(OnFailed);
         Receive<LeakScan>(OnLeakScan);

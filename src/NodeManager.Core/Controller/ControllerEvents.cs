@@ -1,5 +1,7 @@
+using NodeManager.Core.Capacity;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Serialization;
 
 namespace NodeManager.Core.Controller;
@@ -51,6 +53,18 @@ public static class ControllerEvents
         .Register<DistrictSupervisor.RequestDrain>("district.request-drain.v1")
         .Register<DistrictSupervisor.DrainAccepted>("district.drain-accepted.v1")
         .Register<NodeLifecycle.DrainRefused>("node.drain-refused.v1")
+        .Register<DistrictSupervisor.ScalingPaused>("district.scaling-paused.v1")
+        .Register<DistrictSupervisor.ScalingResumed>("district.scaling-resumed.v1")
+        .Register<DistrictSupervisor.BoundsSet>("district.bounds-set.v1")
+        .Register<DistrictSupervisor.BoundsCleared>("district.bounds-cleared.v1")
+        .Register<DistrictSupervisor.NodeProtected>("district.node-protected.v1")
+        .Register<DistrictSupervisor.NodeUnprotected>("district.node-unprotected.v1")
+        .Register<DistrictSupervisor.OperatorActionRecorded>("district.operator-action-recorded.v1")
+        .Register<DistrictSupervisor.FailedLaunchRetried>("district.failed-launch-retried.v1")
+        .Register<DistrictSupervisor.FailedNodeForgotten>("district.failed-node-forgotten.v1")
+        .Register<DistrictSupervisor.Operate>("district.operate.v1")
+        .Register<OperatorOutcome>("operator.outcome.v1")
+        .Register<CapacityWatcher.EvaluateNow>("capacity.evaluate-now.v1")
         .Register<BoardReplication.DistrictPublished>("board.district-published.v1")
         .Register<BoardReplication.CapacityPublished>("board.capacity-published.v1");
 }

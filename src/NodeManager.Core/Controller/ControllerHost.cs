@@ -197,7 +197,7 @@ public sealed partial class ControllerHost : IControllerStatus
             conditions.Add(new ConditionStatus("drain-stalled", $"drain needs an operator: {string.Join(", ", stalled)}", now, null));
 
         return new DistrictStatus(view.Name, view.Profile, view.Settings.MinNodes, view.Settings.MaxNodes, view.Settings.Paused,
-            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name))
+            byState, utilisation, view.State.LastDecision, conditions, Board.Owners.GetValueOrDefault(view.Name), OverridesOf(view.State))
         {
             HighWaterMark = Services.Scaling.HighWaterMark,
             LowWaterMark = Services.Scaling.LowWaterMark,
@@ -207,8 +207,10 @@ public sealed partial class ControllerHost : IControllerStatus
     private NodeStatus ToStatus(NodeView node)
     {
         var gears = Board.LastDocument?.Nodes.FirstOrDefault(n => n.Name == node.Host)?.ActiveGears;
+        var district = Board.Districts.GetValueOrDefault(node.District);
+        var protectedBy = district is null ? null : OverrideRules.ProtectedBy(node.Host, district.Settings, district.State);
         return new NodeStatus(node.Host, node.LaunchId, node.ServerName, node.District, node.Profile, node.Phase.ToString(), node.ServerId, node.VolumeId,
-            gears, node.LastError, node.History);
+            gears, node.LastError, HistoryOf(node, district), protectedBy is not null, protectedBy);
     }
 
     private async Task StopQuietly(IActorRef actor, TimeSpan timeout, object? stopMessage = null)

@@ -41,7 +41,48 @@ public sealed record DistrictState(string Name) : IVersionedMessage
     /// <summary>The most recent finished nodes, oldest first, so that /nodes still shows them after a restart.</summary>
     public ImmutableList<FinishedNode> FinishedNodes { get; init; } = [];
 
-    public DistrictState Apply(IEvent e) => e switch
+    /// <summary>The operator's pause or resume over the file's <c>paused</c>; null: the file's value applies.</summary>
+    public PausedOverride? PausedOverride { get; init; }
+
+    /// <summary>The operator's run-time bounds over the file's; null: the file's apply.</summary>
+    public BoundsOverride? BoundsOverride { get; init; }
+
+    /// <summary>Hosts an operator protected from scale-in, beside the file's <c>scale-in-protected</c>.</summary>
+    public ImmutableDictionary<string, NodeProtection> ProtectedNodes { get; init; } = ImmutableDictionary<string, NodeProtection>.Empty;
+
+    /// <summary>The last <see cref="RecentActionsKept"/> operator actions on this district and its nodes, oldest first.</summary>
+    public ImmutableList<OperatorActionRecord> RecentActions { get; init; } = [];
+
+    /// <summary>How many operator actions <see cref="RecentActions"/> keeps.</summary>
+    public const int RecentActionsKept = 32;
+
+    public DistrictState Apply(IEvent e) => e is IOperatorEvent o ? ApplyOperator(o).Remembering(o.ToRecord(Name)) : ApplyController(e);
+
+    private DistrictState ApplyOperator(IOperatorEvent e) => e switch
+    {
+        ScalingPaused p => this with { PausedOverride = p.Override is { } paused ? new PausedOverride(paused, p.By, p.Reason, p.At) : null },
+        ScalingResumed r => this with { PausedOverride = r.Override is { } paused ? new PausedOverride(paused, r.By, r.Reason, r.At) : null },
+        BoundsSet b => this with { BoundsOverride = new BoundsOverride(b.MinNodes, b.MaxNodes, b.By, b.Reason, b.At) },
+        BoundsCleared => this with { BoundsOverride = null },
+        NodeProtected p => this with { ProtectedNodes = ProtectedNodes.SetItem(p.Host, new NodeProtection(p.By, p.Reason, p.At)) },
+        NodeUnprotected u => this with { ProtectedNodes = ProtectedNodes.Remove(u.Host) },
+        FailedLaunchRetried r => this with
+        {
+            NextSeq = NextSeq + 1,
+            Nodes = Nodes.SetItem(r.LaunchId, new DistrictNode(r.LaunchId, r.Index, r.ServerName, r.Host)),
+            FinishedNodes = FinishedNodes.RemoveAll(f => f.LaunchId == r.FailedLaunchId),
+        },
+        FailedNodeForgotten f => this with { FinishedNodes = FinishedNodes.RemoveAll(n => n.LaunchId == f.LaunchId) },
+        _ => this,
+    };
+
+    private DistrictState Remembering(OperatorActionRecord action)
+    {
+        var actions = RecentActions.Add(action);
+        return this with { RecentActions = actions.Count > RecentActionsKept ? actions.RemoveRange(0, actions.Count - RecentActionsKept) : actions };
+    }
+
+    private DistrictState ApplyController(IEvent e) => e switch
     {
         DistrictStarted s => this with { Profile = s.Profile },
         NodeLaunchRequested r => this with

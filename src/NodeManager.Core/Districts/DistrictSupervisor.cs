@@ -1,4 +1,5 @@
 using NodeManager.Core.Nodes;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Scaling;
 using NodeManager.Core.Serialization;
 
@@ -65,8 +66,95 @@ public static class DistrictSupervisor
         string Profile, ScalingDecision Decision, IReadOnlyList<string> ServingHosts, IReadOnlyList<PolicyCondition> Conditions,
         IReadOnlySet<string>? ReportedHosts = null, int LaunchesSeen = 0, double? Utilisation = null) : IVersionedMessage;
 
-    /// <summary>An operator asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.</summary>
-    public sealed record RequestDrain(string Host, string Reason) : IVersionedMessage;
+    /// <summary>
+    /// Asks to drain one node; answered with <see cref="DrainAccepted"/> or <see cref="NodeLifecycle.DrainRefused"/>.
+    /// <c>By</c> (absent in messages of earlier releases) names who asked; the drain is among the district's recent actions.
+    /// </summary>
+    public sealed record RequestDrain(string Host, string Reason, string By = "operator") : IVersionedMessage;
 
     public sealed record DrainAccepted(string Host) : IVersionedMessage;
+
+    // ---- operator actions (see OverrideRules for what each may do) ----
+
+    /// <summary>
+    /// An operator action on this district or one of its nodes (<c>LaunchId</c> names the node, resolved by the
+    /// controller from the name the operator gave); answered with <see cref="OperatorOutcome"/>.
+    /// </summary>
+    public sealed record Operate(OperatorRequest Request, string? LaunchId = null) : IVersionedMessage;
+
+    /// <summary>An event an operator's action caused: it is also remembered among the district's recent actions.</summary>
+    public interface IOperatorEvent : IEvent
+    {
+        string By { get; }
+
+        string? Reason { get; }
+
+        /// <summary>The action as <see cref="DistrictState.RecentActions"/> lists it.</summary>
+        OperatorActionRecord ToRecord(string district);
+    }
+
+    /// <summary>
+    /// Scaling paused by an operator. <c>Override</c> is what the district's <c>paused</c> is set to over the file's
+    /// value (null: the override is cleared because the file already pauses it).
+    /// </summary>
+    public sealed record ScalingPaused(bool? Override, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("pause", district, By, Reason, At);
+    }
+
+    /// <summary>Scaling resumed by an operator; <c>Override</c> as for <see cref="ScalingPaused"/>.</summary>
+    public sealed record ScalingResumed(bool? Override, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("resume", district, By, Reason, At);
+    }
+
+    /// <summary>Run-time bounds that override the file's <c>min-nodes</c> and <c>max-nodes</c> until cleared.</summary>
+    public sealed record BoundsSet(int MinNodes, int MaxNodes, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("bounds", district, By, $"{MinNodes}..{MaxNodes}" + (Reason is null ? "" : $": {Reason}"), At);
+    }
+
+    /// <summary>The run-time bounds are cleared: the file's apply again.</summary>
+    public sealed record BoundsCleared(string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("clear-bounds", district, By, Reason, At);
+    }
+
+    /// <summary>An operator protected a host from scale-in.</summary>
+    public sealed record NodeProtected(string Host, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("protect", Host, By, Reason, At);
+    }
+
+    /// <summary>An operator removed their protection of a host (the file's protection, if any, stays).</summary>
+    public sealed record NodeUnprotected(string Host, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("unprotect", Host, By, Reason, At);
+    }
+
+    /// <summary>
+    /// An action that changes nothing of the district's own (a drain, whose node journals it, or an evaluation asked
+    /// for now), journaled so that it stays among the recent actions.
+    /// </summary>
+    public sealed record OperatorActionRecorded(string Action, string Target, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new(Action, Target, By, Reason, At);
+    }
+
+    /// <summary>
+    /// A Failed node launched again: the failed node leaves the finished list and a new launch (a new launch id, the same
+    /// host name when its index is still free) starts in its place.
+    /// </summary>
+    public sealed record FailedLaunchRetried(
+        string FailedLaunchId, string LaunchId, int Index, string ServerName, string Host, string By, string? Reason, DateTimeOffset At)
+        : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("retry", Host, By, Reason, At);
+    }
+
+    /// <summary>A Failed node the operator no longer wants listed: it leaves the finished list (its journal keeps it).</summary>
+    public sealed record FailedNodeForgotten(string LaunchId, string Host, string By, string? Reason, DateTimeOffset At) : IOperatorEvent
+    {
+        public OperatorActionRecord ToRecord(string district) => new("forget", Host, By, Reason, At);
+    }
 }

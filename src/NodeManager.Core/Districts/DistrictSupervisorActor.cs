@@ -7,6 +7,7 @@ using NodeManager.Core.Controller;
 using NodeManager.Core.Fencing;
 using NodeManager.Core.Metrics;
 using NodeManager.Core.Nodes;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Profiles;
 using NodeManager.Core.Scaling;
 using NodeManager.Core.Serialization;
@@ -61,6 +62,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Command<NodeLifecycle.LaunchAborted>(OnLaunchAborted);
         Command<NodeLifecycle.FenceLost>(lost => StopFenced(lost.Reason));
         Command<RequestDrain>(OnRequestDrain);
+        Command<Operate>(OnOperate);
         Command<Terminated>(OnTerminated);
         Command<RecreateNode>(r => StartNode(r.LaunchId));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
@@ -78,7 +80,11 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     private string Name => _state.Name;
 
-    private DistrictSettings Settings => _services.Districts.For(Name);
+    /// <summary>The file's settings for this district, as configured.</summary>
+    private DistrictSettings FileSettings => _services.Districts.For(Name);
+
+    /// <summary>What the district scales by: the file's settings with the operator's overrides over them.</summary>
+    private DistrictSettings Settings => OverrideRules.Effective(FileSettings, _state);
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
@@ -127,7 +133,7 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
                 BeginLaunch(up);
                 break;
             case ScaleDown down:
-                StartDrain(down.Node, down.Reason, decide.ServingHosts, Sender, reply: false);
+                StartDrain(down.Node, down.Reason, decide.ServingHosts);
                 break;
             default:
                 MaybeProbeRecovery();
@@ -239,20 +245,17 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         readAt,
         _services.Profiles.For);
 
-    private void StartDrain(string host, string reason, IReadOnlyList<string> servingHosts, IActorRef? replyTo, bool reply)
+    /// <summary>
+    /// Drains <paramref name="host"/> when <see cref="OverrideRules.DrainRefusal"/> allows it; <paramref name="refused"/>
+    /// gets the reason otherwise, <paramref name="accepted"/> runs once the drain is journaled.
+    /// </summary>
+    private void StartDrain(string host, string reason, IReadOnlyList<string> servingHosts, Action<string>? refused = null, Action? accepted = null)
     {
         var node = _views.Values.FirstOrDefault(v => v.Host == host);
-        string? refusal = node switch
-        {
-            null => $"{host} is not a node this district manages",
-            { Phase: not NodePhase.Active } => $"{host} is {node.Phase}, not Active",
-            _ when Settings.ScaleInProtected.Contains(host) => $"{host} is scale-in protected",
-            _ => null,
-        };
-        if (refusal is not null)
+        if (OverrideRules.DrainRefusal(host, node?.Phase, Settings) is { } refusal)
         {
             LogDrainRefused(_log, Name, host, refusal);
-            if (reply) replyTo?.Tell(new NodeLifecycle.DrainRefused(host, refusal));
+            refused?.Invoke(refusal);
             return;
         }
 
@@ -261,18 +264,26 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
         Record(new ScaleDownStarted(host, reason, Now), e =>
         {
             TellNode(node!.LaunchId, new NodeLifecycle.Drain(reason, targets));
-            if (reply) replyTo?.Tell(new DrainAccepted(host));
+            accepted?.Invoke();
             Publish();
         });
     }
 
     private void OnRequestDrain(RequestDrain request)
     {
-        var serving = _services.Board.LastDocument is { } document
-            ? Capacity.CapacitySnapshots.ServingHosts(document, Name, _services.Board.Districts.GetValueOrDefault(Name))
-            : [];
-        StartDrain(request.Host, $"operator: {request.Reason}", serving, Sender, reply: true);
+        var replyTo = Sender;
+        var node = _views.Values.FirstOrDefault(v => v.Host == request.Host);
+        if (OverrideRules.DrainRefusal(request.Host, node?.Phase, Settings) is null)
+            Record(new OperatorActionRecorded(OperatorAction.Drain.Name(), request.Host, request.By, request.Reason, Now));
+        StartDrain(request.Host, $"operator {request.By}: {request.Reason}", ServingHosts(),
+            refusal => replyTo.Tell(new NodeLifecycle.DrainRefused(request.Host, refusal)),
+            () => replyTo.Tell(new DrainAccepted(request.Host)));
     }
+
+    /// <summary>The hosts of this district that can take gears, as the last capacity document reported them.</summary>
+    private IReadOnlyList<string> ServingHosts() => _services.Board.LastDocument is { } document
+        ? Capacity.CapacitySnapshots.ServingHosts(document, Name, _services.Board.Districts.GetValueOrDefault(Name))
+        : [];
 
     private void OnNodeChanged(NodeLifecycle.NodeChanged changed)
     {
@@ -285,7 +296,13 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
             if (_state.Nodes.ContainsKey(view.LaunchId))
             {
                 _finishedViews[view.LaunchId] = view;
-                Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ => KeepFinished());
+                // Until NodeFinished is journaled the node is still live in the state; publish again once it is not,
+                // or readers see it both finished and (as a placeholder) Requested until the next capacity cycle.
+                Record(new NodeFinished(view.LaunchId, view.Phase, Now, view.LastError), _ =>
+                {
+                    KeepFinished();
+                    Publish();
+                });
                 if (view.Phase == NodePhase.Failed && view.ActiveSince is null) LaunchFailed(view);
             }
         }
@@ -464,11 +481,12 @@ public sealed partial class DistrictSupervisorActor : ReceivePersistentActor, IW
 
     /// <summary>
     /// What the live nodes last reported, and a Requested view of each launch journaled whose node has not reported yet:
-    /// the policy counts it as in flight (max-concurrent-launches) before its actor says a word.
+    /// the policy counts it as in flight (max-concurrent-launches) before its actor says a word. A node that reported its
+    /// end while its NodeFinished is being written is finished already, not Requested.
     /// </summary>
     private IEnumerable<NodeView> LiveViews() => _state.Nodes.Count == _views.Count
         ? _views.Values
-        : _views.Values.Concat(_state.Nodes.Values.Where(n => !_views.ContainsKey(n.LaunchId)).Select(n => new NodeView(
+        : _views.Values.Concat(_state.Nodes.Values.Where(n => !_views.ContainsKey(n.LaunchId) && !_finishedViews.ContainsKey(n.LaunchId)).Select(n => new NodeView(
             n.LaunchId, n.Host, n.ServerName, Name, _state.Profile, n.Index, NodePhase.Requested, null, null, null, false, null, [])));
 
     /// <summary>The journaled finished nodes, then those whose NodeFinished is still being written.</summary>

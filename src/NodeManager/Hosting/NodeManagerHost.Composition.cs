@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using NodeManager.Core.Events;
+using NodeManager.Core.Operations;
 using NodeManager.Management;
 using NodeManager.Persistence;
 using Serilog;
@@ -30,7 +31,8 @@ public sealed partial class NodeManagerHost
         builder.Services.AddSingleton<IHostLifetime, OwnedByHostLifetime>();
 
         var status = new ControllerStatusSlot();
-        builder.AddManagementEndpoint(options.Management, status, options.Redactor);
+        var actions = new ControllerActionsSlot();
+        builder.AddManagementEndpoint(options.Management, status, options.Redactor, actions);
         // Within the request's own time limit, leaving room for the answer.
         var probe = new JournalReadinessCheck(JournalSettings.Create(options.Config), options.Management.RequestTimeout / 2);
         builder.Services.AddHealthChecks().AddCheck(JournalReadinessCheck.Name, probe, tags: [ManagementApi.ReadinessTag]);
@@ -48,7 +50,7 @@ public sealed partial class NodeManagerHost
             }
 
             akka.WithActorSystemLivenessCheck();
-            akka.WithActors((system, _) => StartController(system, runtime(), status, services));
+            akka.WithActors((system, _) => StartController(system, runtime(), status, actions, services));
         });
 
         var app = builder.Build();
@@ -56,7 +58,8 @@ public sealed partial class NodeManagerHost
         return app;
     }
 
-    private static void StartController(ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, IServiceProvider services)
+    private static void StartController(
+        ActorSystem system, IControllerRuntime runtime, ControllerStatusSlot status, ControllerActionsSlot actions, IServiceProvider services)
     {
         // No seed nodes: a cluster of one, which joins itself (the port may be the free one picked at start).
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -81,7 +84,14 @@ public sealed partial class NodeManagerHost
             return Done.Instance;
         });
 
-        status.Attach(runtime.Start(system));
+        var controller = runtime.Start(system);
+        status.Attach(controller);
+        // A controller that takes no operator actions leaves them answering 503 not-started.
+        if (controller is IControllerActions operations)
+        {
+            actions.Attach(operations);
+        }
+
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "controller-stop", async () =>
         {
             using var deadline = new CancellationTokenSource(shutdown.Timeout(CoordinatedShutdown.PhaseServiceStop));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NodeManager.Core.Events;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Status;
 using NodeManager.Management.Metrics;
 
@@ -13,14 +14,16 @@ namespace NodeManager.Management;
 /// <summary>
 /// The management endpoint's share of the host's web application: Kestrel on <c>node-manager.management</c>'s address
 /// (or no listener at all when it is off), problem+json errors, the request deadline, the routes of
-/// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>, the event feed (<see cref="EventsApi"/>), the
-/// status page (<see cref="StatusPage"/>), and <see cref="MetricsEndpoint"/>'s
+/// <see cref="ManagementApi"/> over an <see cref="IControllerStatus"/>, the operator actions of <see cref="OperatorApi"/>
+/// over an <see cref="IControllerActions"/>, the event feed (<see cref="EventsApi"/>), the status page
+/// (<see cref="StatusPage"/>), and <see cref="MetricsEndpoint"/>'s
 /// <c>/metrics</c> unless <c>metrics.enabled</c> is off.
 /// </summary>
 public static class ManagementEndpoint
 {
     public static WebApplicationBuilder AddManagementEndpoint(
-        this WebApplicationBuilder builder, ManagementSettings settings, IControllerStatus status, SecretRedactor redactor)
+        this WebApplicationBuilder builder, ManagementSettings settings, IControllerStatus status, SecretRedactor redactor,
+        IControllerActions? actions = null)
     {
         if (settings.Enabled)
         {
@@ -42,6 +45,7 @@ public static class ManagementEndpoint
             json.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddSingleton(status);
+        builder.Services.AddSingleton(actions ?? new ControllerActionsSlot());
         builder.Services.AddSingleton<ClusterMembersSlot>();
         builder.Services.AddSingleton(redactor);
         builder.Services.AddSingleton(settings);
@@ -61,6 +65,7 @@ public static class ManagementEndpoint
         app.UseStatusCodePages(WriteBareStatusProblemAsync);
         app.UseMiddleware<RequestTimeoutMiddleware>();
         app.MapManagementApi();
+        app.MapOperatorApi();
         app.MapEventsApi();
         app.MapStatusPage();
         if (app.Services.GetRequiredService<ManagementSettings>().MetricsEnabled)

@@ -33,3 +33,10 @@ public sealed record ClusterMemberResponse(string Node, string NodeUid, string S
 
 /// <summary>A member some member's failure detector no longer hears, and its membership status.</summary>
 public sealed record UnreachableMemberResponse(string Node, string Status);
+
+/// <summary>
+/// The answer to an operator action: what was done to whom, by which token, when and why. <c>Changed</c> is false when
+/// the action was already in effect (a repeat is harmless); <c>Detail</c> adds what the operator should know, or null.
+/// </summary>
+public sealed record OperatorActionResponse(
+    int Version, string Action, string Target, string By, DateTimeOffset At, string? Reason, bool Changed, string? Detail);

@@ -36,10 +36,28 @@ public sealed partial class SecretRedactor
             }
         }
 
+        secrets.AddRange(TokenSecrets(config));
         secrets.AddRange(SecretEnvironmentVariables
             .Select(Environment.GetEnvironmentVariable)
             .OfType<string>());
         return new SecretRedactor(secrets);
+    }
+
+    /// <summary>The secrets of the management endpoint's bearer tokens: they sit in a list, where the walk above does not look.</summary>
+    private static IEnumerable<string> TokenSecrets(Config config)
+    {
+        const string path = "node-manager.management.auth.tokens";
+        if (!config.HasPath(path) || config.GetValue(path) is not ConfigList tokens)
+        {
+            return [];
+        }
+
+        return tokens.Items.OfType<ConfigObject>()
+            .Select(token => token.Fields.FirstOrDefault(f => f.Key == "secret").Value)
+            .OfType<ConfigScalar>()
+            .Where(secret => secret.ValueType == ConfigValueType.String)
+            .Select(secret => secret.Text)
+            .ToList();
     }
 
     private static IEnumerable<string> ConnectionStringPasswords(string connectionString)

@@ -49,6 +49,7 @@ public sealed partial class SecretRedactor
     {
         LastDecision = district.LastDecision is { } decision ? Redact(decision) : null,
         Conditions = district.Conditions.Select(c => c with { Message = Redact(c.Message)! }).ToList(),
+        Overrides = district.Overrides?.Select(o => o with { Reason = Redact(o.Reason) }).ToList(),
     };
 
     public FeedEvent Redact(FeedEvent e) => e with { Message = Redact(e.Message)! };

@@ -47,8 +47,22 @@ public sealed class CapacitySnapshotsSpec
         DistrictSettings.Default,
         new Dictionary<string, DistrictSettings> { ["d1"] = new(2, 7, protectedHosts, paused) });
 
+    // A district publishes the settings it scales by: here the file's, as no operator overrode them.
     private static DistrictSnapshot D1Snapshot(DistrictsSettings settings) =>
-        CapacitySnapshots.Build(Document, Views, settings, PolicyMemory.Empty, null).Districts.Single(d => d.Name == "d1");
+        CapacitySnapshots.Build(Document, new Dictionary<string, DistrictView> { ["d1"] = Views["d1"] with { Settings = settings.For("d1") } },
+            settings, PolicyMemory.Empty, null).Districts.Single(d => d.Name == "d1");
+
+    [Fact]
+    public void CapacitySnapshots_must_decide_with_the_settings_the_district_publishes_over_the_file_s()
+    {
+        var effective = new DistrictSettings(3, 4, ["d1-2.paas.test"], Paused: true);
+        var views = new Dictionary<string, DistrictView> { ["d1"] = Views["d1"] with { Settings = effective } };
+
+        var d1 = CapacitySnapshots.Build(Document, views, Settings(), PolicyMemory.Empty, null).Districts.Single(d => d.Name == "d1");
+
+        Assert.Equal((3, 4, true), (d1.MinNodes, d1.MaxNodes, d1.Paused));
+        Assert.Equal(["d1-2.paas.test"], d1.Nodes.Where(n => n.ScaleInProtected).Select(n => n.Name));
+    }
 
     [Fact]
     public void CapacitySnapshots_must_carry_each_districts_bounds_uids_cooldowns_and_backoff()

@@ -1,7 +1,9 @@
 using Akka.Actor;
+using NodeManager.Core.Capacity;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Nodes;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Scaling;
 using NodeManager.Core.Serialization;
 
@@ -21,6 +23,9 @@ public sealed class CrossMemberMessagesSpec : IDisposable
         typeof(DistrictSupervisor.RequestDrain),
         typeof(DistrictSupervisor.DrainAccepted),
         typeof(NodeLifecycle.DrainRefused),
+        typeof(DistrictSupervisor.Operate),
+        typeof(OperatorOutcome),
+        typeof(CapacityWatcher.EvaluateNow),
         typeof(BoardReplication.DistrictPublished),
         typeof(BoardReplication.CapacityPublished),
     ];

@@ -83,7 +83,7 @@ public sealed class ManagementEndpointSpec
         Assert.Equal(["district-a", "district-b"], districts.EnumerateArray().Select(d => d.GetProperty("name").GetString()));
         var first = districts[0];
         Assert.Equal(
-            ["name", "profile", "minNodes", "maxNodes", "paused", "nodesByState", "utilisation", "lastDecision", "conditions", "owner", "highWaterMark", "lowWaterMark"],
+            ["name", "profile", "minNodes", "maxNodes", "paused", "nodesByState", "utilisation", "lastDecision", "conditions", "owner", "overrides", "highWaterMark", "lowWaterMark"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, first.GetProperty("nodesByState").GetProperty("Active").GetInt32());
         Assert.Equal("holding: usage 55% between the water marks", first.GetProperty("lastDecision").GetProperty("reason").GetString());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Status;
 using NodeManager.Management;
 
@@ -28,10 +29,11 @@ internal sealed class ManagementHarness : IAsyncDisposable
 
     /// <param name="configure">Extra services of the host, e.g. health checks.</param>
     public static async Task<ManagementHarness> StartAsync(
-        IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null, Action<IServiceCollection>? configure = null)
+        IControllerStatus status, SecretRedactor? redactor = null, ManagementSettings? settings = null, Action<IServiceCollection>? configure = null,
+        IControllerActions? actions = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.AddManagementEndpoint(settings ?? ManagementSettings.Default with { Port = 0 }, status, redactor ?? SecretRedactor.None);
+        builder.AddManagementEndpoint(settings ?? ManagementSettings.Default with { Port = 0 }, status, redactor ?? SecretRedactor.None, actions);
         builder.WebHost.UseTestServer();
         configure?.Invoke(builder.Services);
         var app = builder.Build();
@@ -46,6 +48,26 @@ internal sealed class ManagementHarness : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return (response, body);
+    }
+
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> with <c>Authorization: Bearer <paramref name="token"/></c> when given, and <paramref name="body"/> as JSON when given.</summary>
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token = null, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await Client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        var text = await response.Content.ReadAsStringAsync();
+        var parsed = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response, parsed);
     }
 
     public async ValueTask DisposeAsync()
