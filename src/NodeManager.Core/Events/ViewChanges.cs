@@ -21,8 +21,8 @@ public static class ViewChanges
     /// <summary>One part of a district's view compared: appends what changed in it.</summary>
     private delegate void Source(DistrictView previous, DistrictView next, DateTimeOffset now, List<FeedEvent> changes);
 
-    // Each source reads one part of the view; a new part (e.g. the operator's recent actions) is one more entry.
-    private static readonly Source[] Sources = [NodeChanges, DecisionChanges, ConditionChanges];
+    // Each source reads one part of the view; a new part is one more entry.
+    private static readonly Source[] Sources = [NodeChanges, DecisionChanges, ConditionChanges, OperatorChanges];
 
     /// <param name="now">When <paramref name="next"/> was published: the time of changes the view does not date itself.</param>
     public static IReadOnlyList<FeedEvent> Between(DistrictView? previous, DistrictView next, DateTimeOffset now)
@@ -151,6 +151,30 @@ public static class ViewChanges
 
     private static FeedEvent NodeEvent(string district, NodeView node, DateTimeOffset at, string state, string message) =>
         new(0, at, FeedEventKind.Node, district, node.Host, state, OneLine(message));
+
+    /// <summary>
+    /// The operator's actions the district journaled since <paramref name="previous"/>: those after the last one the
+    /// previous view held (all of them when it held none, or when so many came at once that it fell out of the kept few).
+    /// </summary>
+    private static void OperatorChanges(DistrictView previous, DistrictView next, DateTimeOffset now, List<FeedEvent> changes)
+    {
+        var before = previous.State.RecentActions;
+        var after = next.State.RecentActions;
+        if (ReferenceEquals(before, after) || after.Count == 0)
+        {
+            return;
+        }
+
+        var first = before.Count == 0 ? 0 : after.FindLastIndex(a => a == before[^1]) + 1;
+        for (var i = first; i < after.Count; i++)
+        {
+            var action = after[i];
+            var node = string.Equals(action.Target, next.Name, StringComparison.Ordinal) ? null : action.Target;
+            var reason = action.Reason is { Length: > 0 } r ? $": {r}" : "";
+            changes.Add(new FeedEvent(0, action.At, FeedEventKind.Operator, next.Name, node, action.Action,
+                OneLine($"{action.Action} {action.Target} by {action.By}{reason}")));
+        }
+    }
 
     private static void DecisionChanges(DistrictView previous, DistrictView next, DateTimeOffset now, List<FeedEvent> changes)
     {

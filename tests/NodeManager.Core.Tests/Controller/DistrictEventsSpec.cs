@@ -1,4 +1,5 @@
 using NodeManager.Core.Events;
+using NodeManager.Core.Operations;
 using NodeManager.Core.Scaling;
 
 namespace NodeManager.Core.Tests.Controller;
@@ -23,5 +24,20 @@ public sealed class DistrictEventsSpec : ControllerSpecBase
         Assert.True(scaleUp.Id < events.First(e => e.Node == node && e.Type == nameof(NodePhase.Booting)).Id);
         Assert.Equal("d1", scaleUp.District);
         Assert.Equal(events.Select(e => e.Id).Order(), events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task An_operator_action_must_appear_as_an_operator_event_naming_the_token_and_the_reason()
+    {
+        var host = StartController(minNodes: 0);
+        AdvanceUntil(() => District("d1") is not null, "the district to start");
+
+        var pause = await host.ActAsync(new OperatorRequest(OperatorAction.Pause, "d1", "ops", "maintenance", null, null), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        AdvanceUntil(() => host.Board.Events.Recent(new FeedFilter(null, null, FeedEventKind.Operator), 10).Count > 0, "the pause in the feed");
+
+        var change = Assert.Single(host.Board.Events.Recent(new FeedFilter(null, null, FeedEventKind.Operator), 10));
+        Assert.Equal(OperatorVerdict.Done, pause.Verdict);
+        Assert.Equal(("d1", "pause", (string?)null, "pause d1 by ops: maintenance"), (change.District, change.Type, change.Node, change.Message));
     }
 }

@@ -1,3 +1,4 @@
+using NodeManager.Core.Districts;
 using NodeManager.Core.Events;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Scaling;
@@ -242,5 +243,45 @@ public sealed class ViewChangesSpec
         var after = Decided(before, "hold", "the cloud said:\nquota exceeded\r\nfor instances", 30);
 
         Assert.Equal("the cloud said: quota exceeded for instances", Assert.Single(ViewChanges.Between(before, after, Now)).Message);
+    }
+
+    [Fact]
+    public void Each_operator_action_journaled_since_the_last_view_must_be_an_operator_event_naming_who_and_why()
+    {
+        var pause = new OperatorActionRecord("pause", "district-a", "ops", "maintenance", T0.AddSeconds(1));
+        var protect = new OperatorActionRecord("protect", "district-a-2.example.com", "ops", null, T0.AddSeconds(2));
+        var drain = new OperatorActionRecord("drain", "district-a-3.example.com", "oncall", "disk failing", T0.AddSeconds(3));
+        var before = WithState(District(), s => s with { RecentActions = [pause] });
+        var after = WithState(District(), s => s with { RecentActions = [pause, protect, drain] });
+
+        var changes = ViewChanges.Between(before, after, Now);
+
+        Assert.Equal(
+            [
+                (FeedEventKind.Operator, "protect", "district-a-2.example.com", "protect district-a-2.example.com by ops", protect.At),
+                (FeedEventKind.Operator, "drain", "district-a-3.example.com", "drain district-a-3.example.com by oncall: disk failing", drain.At),
+            ],
+            changes.Select(c => (c.Kind, c.Type, c.Node, c.Message, c.At)));
+    }
+
+    [Fact]
+    public void A_district_level_operator_action_must_name_no_node()
+    {
+        var pause = new OperatorActionRecord("pause", "district-a", "ops", "maintenance", T0.AddSeconds(1));
+
+        var change = Assert.Single(ViewChanges.Between(District(), WithState(District(), s => s with { RecentActions = [pause] }), Now));
+
+        Assert.Equal(("pause", (string?)null, "pause district-a by ops: maintenance"), (change.Type, change.Node, change.Message));
+    }
+
+    [Fact]
+    public void Operator_actions_a_replicated_copy_of_the_view_repeats_must_not_be_reported_again()
+    {
+        var pause = new OperatorActionRecord("pause", "district-a", "ops", null, T0.AddSeconds(1));
+        var before = WithState(District(), s => s with { RecentActions = [pause] });
+        // Another member's view arrives deserialized: equal records in a new list.
+        var copy = WithState(District(), s => s with { RecentActions = [pause with { }] });
+
+        Assert.Empty(ViewChanges.Between(before, copy, Now));
     }
 }
