@@ -5,7 +5,7 @@ namespace NodeManager.Core.Metrics;
 
 /// <summary>
 /// Why a launch failed, as one word of a fixed set (a metric label must not carry the cloud's message, which names
-/// servers and ids): read from the ended node's phase and the reason its lifecycle journaled.
+/// servers and ids): read from the ended node's phase and the kind of failure its lifecycle journaled.
 /// </summary>
 public static class LaunchFailureReason
 {
@@ -30,14 +30,33 @@ public static class LaunchFailureReason
     public static IReadOnlyList<string> All { get; } =
         [Exhausted, BootTimeout, AttachTimeout, JoinTimeout, ServerError, VolumeError, CloudRefused];
 
-    /// <summary>The word for a node that ended <paramref name="phase"/> with <paramref name="lastError"/>.</summary>
-    /// <remarks>
-    /// The texts matched are those <see cref="NodeLifecycleRules"/> and <see cref="NodeStepRunner"/> write; a cloud
-    /// error's text starts with the call it failed ("create server …"), never with "server " or "volume ".
-    /// </remarks>
-    public static string Of(NodePhase phase, string? lastError)
+    /// <summary>
+    /// The word for a node that ended <paramref name="phase"/>: from the kind its lifecycle journaled, or, for a lifecycle
+    /// journaled before kinds were recorded, from <paramref name="lastError"/>.
+    /// </summary>
+    public static string Of(NodePhase phase, LaunchFailureKind? kind, string? lastError)
     {
         if (phase == NodePhase.Aborted) return Exhausted;
+        return kind switch
+        {
+            LaunchFailureKind.Exhausted => Exhausted,
+            LaunchFailureKind.BootTimeout => BootTimeout,
+            LaunchFailureKind.AttachTimeout => AttachTimeout,
+            LaunchFailureKind.JoinTimeout => JoinTimeout,
+            LaunchFailureKind.ServerError => ServerError,
+            LaunchFailureKind.VolumeError => VolumeError,
+            LaunchFailureKind.CloudRefused => CloudRefused,
+            _ => FromText(lastError),
+        };
+    }
+
+    /// <remarks>
+    /// The texts matched are those <see cref="NodeLifecycleRules"/> and <see cref="NodeStepRunner"/> wrote before the kind
+    /// was journaled; a cloud error's text starts with the call it failed ("create server …"), never with "server " or
+    /// "volume ".
+    /// </remarks>
+    private static string FromText(string? lastError)
+    {
         var error = lastError ?? "";
         if (error.StartsWith("boot timeout", StringComparison.Ordinal)) return BootTimeout;
         if (error.StartsWith("attach timeout", StringComparison.Ordinal)) return AttachTimeout;

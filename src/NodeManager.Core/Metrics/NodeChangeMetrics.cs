@@ -23,7 +23,7 @@ public static class NodeChangeMetrics
         if (after.Phase == NodePhase.Active)
             metrics.LaunchSucceeded(after.District, after.Profile);
         else if (after.Phase is NodePhase.Failed or NodePhase.Aborted)
-            metrics.LaunchFailed(after.District, after.Profile, LaunchFailureReason.Of(after.Phase, after.LastError));
+            metrics.LaunchFailed(after.District, after.Profile, LaunchFailureReason.Of(after.Phase, after.FailureKind, after.LastError));
     }
 
     /// <summary>

@@ -42,8 +42,11 @@ public static class NodeLifecycle
     /// <summary>The platform reports the node ready (→ Active).</summary>
     public sealed record NodeJoined(DateTimeOffset At) : IEvent;
 
-    /// <summary>The launch failed; what it built is cleaned up next, then the node retries, fails or aborts.</summary>
-    public sealed record LaunchFailed(string Reason, LaunchOutcome Outcome, DateTimeOffset At) : IEvent;
+    /// <summary>
+    /// The launch failed; what it built is cleaned up next, then the node retries, fails or aborts. <c>Kind</c> is null
+    /// in events journaled before it existed.
+    /// </summary>
+    public sealed record LaunchFailed(string Reason, LaunchOutcome Outcome, DateTimeOffset At, LaunchFailureKind? Kind = null) : IEvent;
 
     /// <summary>Everything the failed attempt built is gone (→ Booting with the next attempt, Failed or Aborted).</summary>
     public sealed record LaunchCleanedUp(DateTimeOffset At) : IEvent;
@@ -181,4 +184,5 @@ public sealed record NodeView(
     string? LastError,
     bool Alerting,
     DateTimeOffset? ActiveSince,
-    IReadOnlyList<Status.NodeHistoryEntry> History);
+    IReadOnlyList<Status.NodeHistoryEntry> History,
+    LaunchFailureKind? FailureKind = null);

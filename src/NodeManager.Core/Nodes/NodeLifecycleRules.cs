@@ -47,18 +47,18 @@ public static class NodeLifecycleRules
         if (Deadline(s, settings) is not { } deadline || now < deadline) return null;
         return s.Phase switch
         {
-            NodePhase.Booting => Failed(s, settings, $"boot timeout: server {s.ServerName} not ACTIVE after {settings.BootTimeout}", now),
-            NodePhase.VolumeAttaching => Failed(s, settings, $"attach timeout: volume {s.Host} not in-use after {settings.AttachTimeout}", now),
+            NodePhase.Booting => Failed(s, settings, $"boot timeout: server {s.ServerName} not ACTIVE after {settings.BootTimeout}", LaunchFailureKind.BootTimeout, now),
+            NodePhase.VolumeAttaching => Failed(s, settings, $"attach timeout: volume {s.Host} not in-use after {settings.AttachTimeout}", LaunchFailureKind.AttachTimeout, now),
             // A node that booted but never joined is a platform problem a retry rarely fixes: fail (and clean up).
-            NodePhase.Joining => new LaunchFailed($"join timeout: {s.Host} not ready after {settings.JoinTimeout}", LaunchOutcome.Fail, now),
+            NodePhase.Joining => new LaunchFailed($"join timeout: {s.Host} not ready after {settings.JoinTimeout}", LaunchOutcome.Fail, now, LaunchFailureKind.JoinTimeout),
             NodePhase.Draining => new DrainStalled($"drain timeout: gears still on {s.Host} after {settings.DrainTimeout}; needs an operator", now),
             _ => null,
         };
     }
 
     /// <summary>A launch attempt failed: retry while attempts remain, else fail.</summary>
-    public static LaunchFailed Failed(NodeLifecycleState s, NodeLifecycleSettings settings, string reason, DateTimeOffset now) =>
-        new(reason, s.Attempt <= settings.LaunchRetries ? LaunchOutcome.Retry : LaunchOutcome.Fail, now);
+    public static LaunchFailed Failed(NodeLifecycleState s, NodeLifecycleSettings settings, string reason, LaunchFailureKind kind, DateTimeOffset now) =>
+        new(reason, s.Attempt <= settings.LaunchRetries ? LaunchOutcome.Retry : LaunchOutcome.Fail, now, kind);
 
     /// <summary>
     /// What a cloud error during <paramref name="step"/> turns into: null means "transient, try again on the next poll";
@@ -70,8 +70,8 @@ public static class NodeLifecycleRules
         if (!IsLaunchStep(step)) return null;
         return error switch
         {
-            CloudQuotaExceededException or CloudNoValidHostException => new LaunchFailed(error.Message, LaunchOutcome.Abort, now),
-            _ => new LaunchFailed(error.Message, LaunchOutcome.Fail, now),
+            CloudQuotaExceededException or CloudNoValidHostException => new LaunchFailed(error.Message, LaunchOutcome.Abort, now, LaunchFailureKind.Exhausted),
+            _ => new LaunchFailed(error.Message, LaunchOutcome.Fail, now, LaunchFailureKind.CloudRefused),
         };
     }
 

@@ -59,6 +59,9 @@ public sealed record NodeLifecycleState
 
     public string? LastError { get; init; }
 
+    /// <summary>Why the last launch attempt failed, when it did (null in lifecycles journaled before it was recorded).</summary>
+    public LaunchFailureKind? FailureKind { get; init; }
+
     /// <summary>A drain timed out: the node needs an operator.</summary>
     public bool Alerting { get; init; }
 
@@ -104,8 +107,8 @@ public sealed record NodeLifecycleState
             VolumeCreated v => this with { VolumeId = v.VolumeId },
             VolumeAttached a => this with { Phase = NodePhase.Joining, PhaseSince = a.At },
             NodeAdded => this with { Added = true },
-            NodeJoined j => this with { Phase = NodePhase.Active, PhaseSince = j.At, ActiveSince = j.At, LastError = null },
-            LaunchFailed f => this with { Cleanup = f.Outcome, LastError = f.Reason },
+            NodeJoined j => this with { Phase = NodePhase.Active, PhaseSince = j.At, ActiveSince = j.At, LastError = null, FailureKind = null },
+            LaunchFailed f => this with { Cleanup = f.Outcome, LastError = f.Reason, FailureKind = f.Kind },
             LaunchCleanedUp c => AfterCleanup(c.At),
             NodeLost l => this with { Cleanup = LaunchOutcome.Fail, LastError = l.Reason },
             RejoinStarted r => this with { Phase = NodePhase.Joining, PhaseSince = r.At, Added = false, LastError = r.Reason },
@@ -160,7 +163,7 @@ public sealed record NodeLifecycleState
     };
 
     public NodeView ToView() => new(LaunchId, Host, ServerName, District, Profile, Index, Phase, ServerId, VolumeId, LastError,
-        Alerting, ActiveSince, History);
+        Alerting, ActiveSince, History, FailureKind);
 
     private readonly record struct HistoryMark(DateTime At, NodePhase Phase, object NameOrEvent);
 }

@@ -96,14 +96,14 @@ public sealed class NodeStepRunner(ICloud cloud, IPlatform platform, ProfileSett
     {
         var server = await cloud.GetServerAsync(s.ServerId!, ct).ConfigureAwait(false);
         if (server is null)
-            return [NodeLifecycleRules.Failed(s, settings, $"server {s.ServerName} ({s.ServerId}) disappeared while booting", now)];
+            return [NodeLifecycleRules.Failed(s, settings, $"server {s.ServerName} ({s.ServerId}) disappeared while booting", LaunchFailureKind.ServerError, now)];
         return server.Status switch
         {
             CloudServerStatus.Active => [new ServerBooted(server.Addresses, profile.Volume.Enabled, now)],
             CloudServerStatus.Error when NodeLifecycleRules.IsNoValidHostFault(server.Fault) =>
-                [new LaunchFailed($"boot {s.ServerName}: {server.Fault}", LaunchOutcome.Abort, now)],
+                [new LaunchFailed($"boot {s.ServerName}: {server.Fault}", LaunchOutcome.Abort, now, LaunchFailureKind.Exhausted)],
             CloudServerStatus.Error =>
-                [NodeLifecycleRules.Failed(s, settings, $"server {s.ServerName} went to ERROR: {server.Fault ?? server.RawStatus}", now)],
+                [NodeLifecycleRules.Failed(s, settings, $"server {s.ServerName} went to ERROR: {server.Fault ?? server.RawStatus}", LaunchFailureKind.ServerError, now)],
             _ => [],
         };
     }
@@ -112,15 +112,15 @@ public sealed class NodeStepRunner(ICloud cloud, IPlatform platform, ProfileSett
     {
         var volume = await cloud.GetVolumeAsync(s.VolumeId!, ct).ConfigureAwait(false);
         if (volume is null)
-            return [NodeLifecycleRules.Failed(s, settings, $"volume {s.Host} ({s.VolumeId}) disappeared while attaching", now)];
+            return [NodeLifecycleRules.Failed(s, settings, $"volume {s.Host} ({s.VolumeId}) disappeared while attaching", LaunchFailureKind.VolumeError, now)];
         switch (volume.Status)
         {
             case CloudVolumeStatus.InUse when volume.AttachedTo == s.ServerId:
                 return [new VolumeAttached(volume.Device, now)];
             case CloudVolumeStatus.InUse:
-                return [new LaunchFailed($"volume {s.Host} is attached to another server ({volume.AttachedTo})", LaunchOutcome.Fail, now)];
+                return [new LaunchFailed($"volume {s.Host} is attached to another server ({volume.AttachedTo})", LaunchOutcome.Fail, now, LaunchFailureKind.VolumeError)];
             case CloudVolumeStatus.Error:
-                return [NodeLifecycleRules.Failed(s, settings, $"volume {s.Host} went to error", now)];
+                return [NodeLifecycleRules.Failed(s, settings, $"volume {s.Host} went to error", LaunchFailureKind.VolumeError, now)];
             case CloudVolumeStatus.Available:
                 await cloud.AttachVolumeAsync(s.ServerId!, volume.Id, profile.Volume.Device, ct).ConfigureAwait(false);
                 return [];

@@ -83,23 +83,40 @@ public sealed class NodeChangeMetricsSpec
     }
 
     [Fact]
-    public void LaunchFailureReason_must_classify_the_texts_the_lifecycle_rules_write()
+    public void LaunchFailureReason_must_name_the_kind_the_lifecycle_rules_journal_whatever_the_clouds_message_says()
     {
         var settings = NodeLifecycleSettings.Default;
         var state = NodeLifecycleState.Empty with { LaunchId = "d1-1", Host = "d1-1.paas.test", ServerName = "d1_1", PhaseSince = T0, Attempt = 99 };
-        string Overdue(NodePhase phase) =>
-            ((NodeLifecycle.LaunchFailed)NodeLifecycleRules.OnDeadline(state with { Phase = phase }, settings, T0.AddDays(1))!).Reason;
+        NodeLifecycle.LaunchFailed Overdue(NodePhase phase) =>
+            (NodeLifecycle.LaunchFailed)NodeLifecycleRules.OnDeadline(state with { Phase = phase }, settings, T0.AddDays(1))!;
+        // A cloud message that reads like another rule's text: the journaled kind decides, not the words.
         var refused = (NodeLifecycle.LaunchFailed)NodeLifecycleRules.OnCloudError(state with { Phase = NodePhase.Booting }, NodeStep.EnsureServer,
-            new Core.Cloud.CloudNotFoundException("create server d1_1", "Image centos could not be found."), settings, T0)!;
+            new Core.Cloud.CloudNotFoundException("create server d1_1", "boot timeout: image centos could not be found."), settings, T0)!;
+        var quota = (NodeLifecycle.LaunchFailed)NodeLifecycleRules.OnCloudError(state with { Phase = NodePhase.Booting }, NodeStep.EnsureServer,
+            new Core.Cloud.CloudQuotaExceededException("create server d1_1", "instances", "Quota exceeded for instances"), settings, T0)!;
+        string Word(NodeLifecycle.LaunchFailed failed) => LaunchFailureReason.Of(NodePhase.Failed, failed.Kind, failed.Reason);
 
-        Assert.Equal("boot-timeout", LaunchFailureReason.Of(NodePhase.Failed, Overdue(NodePhase.Booting)));
-        Assert.Equal("attach-timeout", LaunchFailureReason.Of(NodePhase.Failed, Overdue(NodePhase.VolumeAttaching)));
-        Assert.Equal("join-timeout", LaunchFailureReason.Of(NodePhase.Failed, Overdue(NodePhase.Joining)));
-        Assert.Equal("cloud-refused", LaunchFailureReason.Of(NodePhase.Failed, refused.Reason));
-        Assert.Equal("server-error", LaunchFailureReason.Of(NodePhase.Failed, "server d1_1 went to ERROR: boom"));
-        Assert.Equal("volume-error", LaunchFailureReason.Of(NodePhase.Failed, "volume d1-1.paas.test went to error"));
-        Assert.Equal("exhausted", LaunchFailureReason.Of(NodePhase.Aborted, "create server d1_1: Quota exceeded"));
+        Assert.Equal("boot-timeout", Word(Overdue(NodePhase.Booting)));
+        Assert.Equal("attach-timeout", Word(Overdue(NodePhase.VolumeAttaching)));
+        Assert.Equal("join-timeout", Word(Overdue(NodePhase.Joining)));
+        Assert.Equal("cloud-refused", Word(refused));
+        Assert.Equal("exhausted", Word(quota));
+        Assert.Equal("server-error", LaunchFailureReason.Of(NodePhase.Failed, LaunchFailureKind.ServerError, "create volume: boom"));
+        Assert.Equal("volume-error", LaunchFailureReason.Of(NodePhase.Failed, LaunchFailureKind.VolumeError, null));
+        Assert.Equal("exhausted", LaunchFailureReason.Of(NodePhase.Aborted, null, "create server d1_1: Quota exceeded"));
         Assert.Equal(7, LaunchFailureReason.All.Distinct().Count());
+        Assert.Equal(LaunchFailureReason.All.Order(), Enum.GetValues<LaunchFailureKind>().Select(k => LaunchFailureReason.Of(NodePhase.Failed, k, null)).Order());
+    }
+
+    [Fact]
+    public void LaunchFailureReason_must_read_lifecycles_journaled_before_the_kind_from_their_texts()
+    {
+        Assert.Equal("boot-timeout", LaunchFailureReason.Of(NodePhase.Failed, null, "boot timeout: server d1_1 not ACTIVE after 00:10:00"));
+        Assert.Equal("attach-timeout", LaunchFailureReason.Of(NodePhase.Failed, null, "attach timeout: volume d1-1.paas.test not in-use after 00:05:00"));
+        Assert.Equal("join-timeout", LaunchFailureReason.Of(NodePhase.Failed, null, "join timeout: d1-1.paas.test not ready after 00:10:00"));
+        Assert.Equal("server-error", LaunchFailureReason.Of(NodePhase.Failed, null, "server d1_1 went to ERROR: boom"));
+        Assert.Equal("volume-error", LaunchFailureReason.Of(NodePhase.Failed, null, "volume d1-1.paas.test went to error"));
+        Assert.Equal("cloud-refused", LaunchFailureReason.Of(NodePhase.Failed, null, "create server d1_1: Image centos could not be found."));
     }
 
     private static NodeView View(NodePhase phase, DateTimeOffset? activeSince, params (int Seconds, string State)[] history) => new(

@@ -140,7 +140,7 @@ public sealed class NodeLifecycleRulesSpec
         // Three retries after the first attempt: attempts 1 to 3 are retried, the fourth is the last.
         var state = Requested.Apply(new ServerRequested(attempt, T0));
 
-        Assert.Equal(expected, NodeLifecycleRules.Failed(state, Settings with { LaunchRetries = 3 }, "boom", T0).Outcome);
+        Assert.Equal(expected, NodeLifecycleRules.Failed(state, Settings with { LaunchRetries = 3 }, "boom", LaunchFailureKind.ServerError, T0).Outcome);
     }
 
     public static TheoryData<CloudException, NodeStep, LaunchOutcome?> CloudErrors() => new()

@@ -77,6 +77,21 @@ public sealed class ProductSerializerSpec : IDisposable
     }
 
     [Fact]
+    public void A_launch_failure_journaled_before_its_kind_existed_must_read_back_without_one_and_a_new_one_with_it()
+    {
+        var serializer = (ProductSerializer)_system.Serialization.FindSerializerFor(new NodeLifecycle.LaunchFailed("x", LaunchOutcome.Fail, DateTimeOffset.UnixEpoch));
+        var old = Encoding.UTF8.GetBytes("""{"reason":"boot timeout: server d1_1 not ACTIVE after 00:10:00","outcome":"Fail","at":"2026-11-01T00:00:00+00:00"}""");
+        var fresh = new NodeLifecycle.LaunchFailed("volume d1-1 went to error", LaunchOutcome.Retry, DateTimeOffset.UnixEpoch, LaunchFailureKind.VolumeError);
+
+        var before = (NodeLifecycle.LaunchFailed)serializer.FromBinary(old, "node.launch-failed.v1");
+        var after = (NodeLifecycle.LaunchFailed)serializer.FromBinary(serializer.ToBinary(fresh), "node.launch-failed.v1");
+
+        Assert.Null(before.Kind);
+        Assert.Equal(LaunchOutcome.Fail, before.Outcome);
+        Assert.Equal(LaunchFailureKind.VolumeError, after.Kind);
+    }
+
+    [Fact]
     public void Unknown_manifest_must_fail_with_a_serialization_exception_naming_the_manifest()
     {
         var serializer = new ProductSerializer((ExtendedActorSystem)_system);
