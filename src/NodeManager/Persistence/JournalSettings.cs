@@ -27,7 +27,7 @@ public sealed partial record JournalSettings(
 
     /// <summary>The defaults of reference.conf: one SQLite file under ./data, snapshots every 500 events.</summary>
     public static JournalSettings Default { get; } = new(
-        new JournalStoreSettings(JournalBackend.Sqlite, DefaultConnectionString, "public", "journal", true, 100),
+        new JournalStoreSettings(JournalBackend.Sqlite, DefaultConnectionString, "public", "journal", true, 1000),
         new JournalStoreSettings(JournalBackend.Sqlite, DefaultConnectionString, "public", "snapshot", true, 100),
         500,
         new Dictionary<string, int>());

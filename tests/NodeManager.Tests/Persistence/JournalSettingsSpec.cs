@@ -16,7 +16,7 @@ public sealed class JournalSettingsSpec
 
         Assert.Equal(JournalSettings.Default.Journal, settings.Journal);
         Assert.Equal(JournalSettings.Default.SnapshotStore, settings.SnapshotStore);
-        Assert.Equal((JournalBackend.Sqlite, "Data Source=./data/nodemanager.db", "journal", true, 100),
+        Assert.Equal((JournalBackend.Sqlite, "Data Source=./data/nodemanager.db", "journal", true, 1000),
             (settings.Journal.Backend, settings.Journal.ConnectionString, settings.Journal.TableName, settings.Journal.AutoInitialize, settings.Journal.BatchSize));
         Assert.Equal("snapshot", settings.SnapshotStore.TableName);
         Assert.Equal(Path.GetFullPath("data/nodemanager.db"), settings.Journal.SqlitePath);
