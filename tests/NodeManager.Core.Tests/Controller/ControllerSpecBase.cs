@@ -1,3 +1,4 @@
+using Akka.Actor;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Controller;
 using NodeManager.Core.Districts;
@@ -71,7 +72,11 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = Metrics,
         };
-        return Host = ControllerHost.Start(services, Sys, Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name));
+        // A controller started again in the same spec reuses the region's name (specs address its actors by path); the
+        // name of the one StopAsync stopped is free once the guardian has handled its termination, a moment later.
+        IActorRef region = ActorRefs.Nobody;
+        AwaitAssert(() => region = Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name), TimeSpan.FromSeconds(10));
+        return Host = ControllerHost.Start(services, Sys, region);
     }
 
     internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();
