@@ -7,14 +7,24 @@ namespace NodeManager.Tests.Support;
 internal static class FreePorts
 {
     /// <summary>
-    /// The first base in <paramref name="from"/>..<paramref name="to"/> (stepping by <paramref name="count"/>) whose
+    /// A base in <paramref name="from"/>..<paramref name="to"/> (stepping by <paramref name="count"/>) whose
     /// <paramref name="count"/> consecutive loopback ports can all be bound now. A range of the test's own keeps
-    /// parallel suites apart; a port taken between this check and its use makes the program fail loudly, not wrongly.
+    /// suites apart, and the search starts at a random block: runs of the same suite in parallel check at nearly the
+    /// same moment, before either has bound what it found, and starting from the range's first block they would both
+    /// take it. A port taken between this check and its use makes the program fail loudly, not wrongly.
     /// </summary>
     public static int Block(int count, int from, int to)
     {
-        for (var candidate = from; candidate + count <= to; candidate += count)
+        var blocks = (to - from) / count;
+        if (blocks <= 0)
         {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"no room for {count} ports from {from}");
+        }
+
+        var first = Random.Shared.Next(blocks);
+        for (var i = 0; i < blocks; i++)
+        {
+            var candidate = from + ((first + i) % blocks * count);
             if (Enumerable.Range(candidate, count).All(IsFree))
             {
                 return candidate;
