@@ -32,8 +32,14 @@ internal sealed class LeaseTable : IAsyncLifetime
         """;
 
     /// <summary>A lease of <paramref name="name"/> for <paramref name="owner"/> whose statements and heartbeat run on <paramref name="time"/>.</summary>
+    /// <remarks>
+    /// Its statements may take a minute: these specs judge what a statement does, not how fast, and under four parallel
+    /// runs of the suite a first connection outlasted the lease's default of 5 s.
+    /// </remarks>
     public PostgreSqlLease Lease(string name, string owner, TimeProvider time, TimeSpan heartbeatInterval, TimeSpan heartbeatTimeout, bool autoInitialize = true) =>
-        new(LeaseSettings.Create(Section(heartbeatInterval, heartbeatTimeout, autoInitialize), name, owner), time, clockInSql: true, log: null);
+        new(LeaseSettings.Create(
+            ConfigurationFactory.ParseString("lease-operation-timeout = 60s").WithFallback(Section(heartbeatInterval, heartbeatTimeout, autoInitialize)),
+            name, owner), time, clockInSql: true, log: null);
 
     public async Task<bool> ExistsAsync(string sql)
     {
