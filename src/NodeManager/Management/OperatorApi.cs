@@ -11,31 +11,30 @@ namespace NodeManager.Management;
 /// </summary>
 public static class OperatorApi
 {
+    // Each route: its verb, the kind of target and the action. Every one takes the target's name from the path.
+    private static readonly (string Method, string Target, string Path, OperatorAction Action)[] Routes =
+    [
+        ("POST", "nodes", "drain", OperatorAction.Drain),
+        ("POST", "nodes", "protect", OperatorAction.Protect),
+        ("POST", "nodes", "unprotect", OperatorAction.Unprotect),
+        ("POST", "nodes", "retry", OperatorAction.Retry),
+        ("POST", "nodes", "forget", OperatorAction.Forget),
+        ("POST", "districts", "pause", OperatorAction.Pause),
+        ("POST", "districts", "resume", OperatorAction.Resume),
+        ("PUT", "districts", "bounds", OperatorAction.SetBounds),
+        ("DELETE", "districts", "bounds", OperatorAction.ClearBounds),
+        ("POST", "districts", "scale-now", OperatorAction.ScaleNow),
+    ];
+
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder routes)
     {
-        var nodes = routes.MapGroup("/nodes/{name}");
-        Guard(nodes.MapPost("/drain", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Drain, name, actions, redactor, ct)));
-        Guard(nodes.MapPost("/protect", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Protect, name, actions, redactor, ct)));
-        Guard(nodes.MapPost("/unprotect", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Unprotect, name, actions, redactor, ct)));
-        Guard(nodes.MapPost("/retry", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Retry, name, actions, redactor, ct)));
-        Guard(nodes.MapPost("/forget", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Forget, name, actions, redactor, ct)));
+        foreach (var (method, target, path, action) in Routes)
+        {
+            Guard(routes.MapMethods($"/{target}/{{name}}/{path}", [method],
+                (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
+                    Act(http, action, name, actions, redactor, ct)));
+        }
 
-        var districts = routes.MapGroup("/districts/{name}");
-        Guard(districts.MapPost("/pause", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Pause, name, actions, redactor, ct)));
-        Guard(districts.MapPost("/resume", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.Resume, name, actions, redactor, ct)));
-        Guard(districts.MapPut("/bounds", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.SetBounds, name, actions, redactor, ct)));
-        Guard(districts.MapDelete("/bounds", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.ClearBounds, name, actions, redactor, ct)));
-        Guard(districts.MapPost("/scale-now", (HttpContext http, string name, IControllerActions actions, SecretRedactor redactor, CancellationToken ct) =>
-            Act(http, OperatorAction.ScaleNow, name, actions, redactor, ct)));
         return routes;
     }
 
