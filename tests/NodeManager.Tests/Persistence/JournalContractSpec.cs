@@ -27,10 +27,30 @@ namespace NodeManager.Tests.Persistence;
 public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
 {
     /// <summary>
-    /// How long a wait on the real journal may take: a guard against a hang, not a timing target. Four suites at once on
-    /// two cores once kept a SQLite replay past 20 s.
+    /// The deadlines the spec's own actor systems and probe give the store: Akka's recovery timeout (which also bounds
+    /// loading the snapshot, and so the snapshot store's start-up, which stashes the load until its tables are made),
+    /// the journal's and snapshot store's circuit-breaker call timeouts, and the start-up probe's timeout. Akka's
+    /// defaults (30 s, 10 s, 20 s) and the probe's (10 s) are for a service; four suites at once on two cores kept a
+    /// test process's first recovery on PostgreSQL (the one that warms up Npgsql, linq2db and the plugins) past 30 s.
     /// </summary>
-    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    protected static readonly TimeSpan StoreDeadline = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a wait on the real journal may take: a guard against a hang, not a timing target. Longer than
+    /// <see cref="StoreDeadline"/>, so that a store that is too slow fails with Akka's or the probe's own account of
+    /// which step ran out of time, and a store that is merely slow makes the test slower, never red.
+    /// </summary>
+    protected static readonly TimeSpan Timeout = StoreDeadline + TimeSpan.FromMinutes(1);
+
+    /// <summary>What each "process" lays over the product's Akka configuration: <see cref="StoreDeadline"/> for Akka's waits.</summary>
+    private static readonly string ProcessConfig = $$"""
+        akka.loglevel = WARNING
+        akka.persistence.journal.sql {
+          recovery-event-timeout = {{(int)StoreDeadline.TotalSeconds}}s
+          circuit-breaker.call-timeout = {{(int)StoreDeadline.TotalSeconds}}s
+        }
+        akka.persistence.snapshot-store.sql.circuit-breaker.call-timeout = {{(int)StoreDeadline.TotalSeconds}}s
+        """;
 
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
@@ -52,7 +72,7 @@ public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
     /// <summary>The table's name as SQL must write it (schema-qualified on PostgreSQL).</summary>
     protected abstract string Table(string name);
 
-    public virtual async Task InitializeAsync() => await JournalProbe.CheckAsync(Settings, CancellationToken.None).WaitAsync(Timeout);
+    public virtual async Task InitializeAsync() => await JournalProbe.CheckAsync(Settings, CancellationToken.None, StoreDeadline).WaitAsync(Timeout);
 
     public virtual async Task DisposeAsync()
     {
@@ -88,7 +108,7 @@ public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
         await actor.Ask<SnapshotSaved>(TakeSnapshot.Instance, Timeout);
         await StopAsync(first);
 
-        await JournalProbe.CheckAsync(Settings, CancellationToken.None).WaitAsync(Timeout);
+        await JournalProbe.CheckAsync(Settings, CancellationToken.None, StoreDeadline).WaitAsync(Timeout);
     }
 
     [Fact]
@@ -250,10 +270,24 @@ public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
             Assert.Equal([new DistrictSupervisor.ScaledUp(x.i, "a", T0), new DistrictSupervisor.ScaledUp(x.i, "b", T0)], x.r.Events));
     }
 
+    [Fact]
+    public void Processes_must_give_the_store_the_spec_deadline_where_akka_reads_its_timeouts()
+    {
+        // Read as Akka reads them (the configured plugin's section over the plugin fallback): a misspelt key would leave
+        // Akka's defaults in place without a word.
+        var config = StartProcess().Settings.Config;
+        Config Plugin(string kind) =>
+            config.GetConfig(config.GetString($"akka.persistence.{kind}.plugin")).WithFallback(config.GetConfig($"akka.persistence.{kind}-plugin-fallback"));
+
+        Assert.Equal(StoreDeadline, Plugin("journal").GetTimeSpan("recovery-event-timeout", null, false));
+        Assert.Equal(StoreDeadline, Plugin("journal").GetTimeSpan("circuit-breaker.call-timeout", null, false));
+        Assert.Equal(StoreDeadline, Plugin("snapshot-store").GetTimeSpan("circuit-breaker.call-timeout", null, false));
+    }
+
     /// <summary>A new "process" on the store: an actor system of its own, terminated with the test.</summary>
     protected ActorSystem StartProcess()
     {
-        var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(Settings.ToAkkaConfig());
+        var config = ConfigurationFactory.ParseString(ProcessConfig).WithFallback(Settings.ToAkkaConfig());
         var system = ActorSystem.Create("journal-process-" + _processes.Count, config);
         _processes.Add(system);
         return system;

@@ -40,7 +40,7 @@ public sealed class PostgreSqlJournalSpec : JournalContractSpec
         var settings = SettingsFor(connectionString.ConnectionString, Schema);
 
         var error = await Assert.ThrowsAsync<JournalUnavailableException>(() =>
-            JournalProbe.CheckAsync(settings, CancellationToken.None).WaitAsync(Timeout));
+            JournalProbe.CheckAsync(settings, CancellationToken.None, StoreDeadline).WaitAsync(Timeout));
 
         Assert.Contains($"database '{missing}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("the database does not exist", error.Message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class PostgreSqlJournalSpec : JournalContractSpec
         };
 
         var error = await Assert.ThrowsAsync<JournalUnavailableException>(() =>
-            JournalProbe.CheckAsync(settings, CancellationToken.None).WaitAsync(Timeout));
+            JournalProbe.CheckAsync(settings, CancellationToken.None, StoreDeadline).WaitAsync(Timeout));
 
         Assert.Contains($"schema '{absent}' does not exist and auto-initialize is off", error.Message, StringComparison.Ordinal);
         Assert.Empty(await QueryAsync($"SELECT nspname FROM pg_namespace WHERE nspname = '{absent}'"));

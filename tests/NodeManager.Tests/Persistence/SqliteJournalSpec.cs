@@ -56,7 +56,7 @@ public sealed class SqliteJournalSpec : JournalContractSpec
         }
 
         var error = await Assert.ThrowsAsync<JournalUnavailableException>(() =>
-            JournalProbe.CheckAsync(settings, CancellationToken.None).WaitAsync(Timeout));
+            JournalProbe.CheckAsync(settings, CancellationToken.None, StoreDeadline).WaitAsync(Timeout));
 
         Assert.Contains(settings.Journal.SqlitePath, error.Message, StringComparison.Ordinal);
         Assert.Contains("table 'journal'", error.Message, StringComparison.Ordinal);
