@@ -110,6 +110,38 @@ public sealed class SimulatedCloudSpec
     }
 
     [Fact]
+    public async Task SimulatedCloud_must_find_and_adopt_by_name_the_server_or_volume_of_that_name_until_it_is_gone()
+    {
+        var first = await CreateAsync("a_1");
+        await CreateAsync("b_1");
+        var volume = await _cloud.CreateVolumeAsync(Volume("a-1"), CancellationToken.None);
+        await _cloud.DeleteServerAsync(first.Id, CancellationToken.None);
+        await _cloud.DeleteVolumeAsync(volume.Id, CancellationToken.None);
+
+        var deleting = await _cloud.FindServerAsync("a_1", CancellationToken.None);
+        var adopted = await CreateAsync("a_1");
+        var deletingVolume = await _cloud.FindVolumeAsync("a-1", CancellationToken.None);
+        var adoptedVolume = await _cloud.CreateVolumeAsync(Volume("a-1"), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var gone = await _cloud.FindServerAsync("a_1", CancellationToken.None);
+        var goneVolume = await _cloud.FindVolumeAsync("a-1", CancellationToken.None);
+        var second = await CreateAsync("a_1");
+        var secondVolume = await _cloud.CreateVolumeAsync(Volume("a-1"), CancellationToken.None);
+
+        Assert.Equal((first.Id, CloudServerStatus.Deleting), (deleting!.Id, deleting.Status));
+        Assert.Equal(first.Id, adopted.Id);
+        Assert.Equal((volume.Id, CloudVolumeStatus.Deleting), (deletingVolume!.Id, deletingVolume.Status));
+        Assert.Equal(volume.Id, adoptedVolume.Id);
+        Assert.Null(gone);
+        Assert.Null(goneVolume);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(second.Id, (await _cloud.FindServerAsync("a_1", CancellationToken.None))!.Id);
+        Assert.Equal(secondVolume.Id, (await _cloud.FindVolumeAsync("a-1", CancellationToken.None))!.Id);
+        Assert.Null(await _cloud.FindServerAsync("c_1", CancellationToken.None));
+        Assert.Equal(["a_1", "b_1"], _cloud.Servers.Select(s => s.Name).Order());
+    }
+
+    [Fact]
     public async Task SimulatedCloud_must_refuse_an_unknown_flavor_as_nova_does()
     {
         var refused = await Assert.ThrowsAsync<CloudNotFoundException>(() => CreateAsync("a_1", "m9.huge"));

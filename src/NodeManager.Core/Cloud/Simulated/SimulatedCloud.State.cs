@@ -34,8 +34,7 @@ public sealed partial class SimulatedCloud
         {
             var now = time.GetUtcNow();
             var spec = new ServerSpec(name, "img", "m1.small", metadata);
-            var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", name, spec, Options.Flavors[spec.Flavor], now, now, null, null);
-            _servers[server.Id] = server;
+            var server = Add(new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", name, spec, Options.Flavors[spec.Flavor], now, now, null, null));
             return View(server);
         }
     }
@@ -63,6 +62,41 @@ public sealed partial class SimulatedCloud
             throw new CloudQuotaExceededException(call, resource,
                 $"Quota exceeded for {resource}: Requested {requested}, but already used {used} of {limit} {resource}");
     }
+
+    private SimServer Add(SimServer server)
+    {
+        _servers[server.Id] = server;
+        IdsNamed(_serverIdsByName, server.Name).Add(server.Id);
+        return server;
+    }
+
+    private SimVolume Add(SimVolume volume)
+    {
+        _volumes[volume.Id] = volume;
+        IdsNamed(_volumeIdsByName, volume.Name).Add(volume.Id);
+        return volume;
+    }
+
+    private static List<string> IdsNamed(Dictionary<string, List<string>> index, string name)
+    {
+        if (!index.TryGetValue(name, out var ids))
+            index[name] = ids = [];
+        return ids;
+    }
+
+    /// <summary>The oldest server of that name not yet gone, as Nova lists them.</summary>
+    private SimServer? ServerNamed(string name) => _serverIdsByName.TryGetValue(name, out var ids)
+        ? ids.Select(id => _servers[id]).FirstOrDefault(s => !IsGone(s))
+        : null;
+
+    private SimVolume? VolumeNamed(string name) => _volumeIdsByName.TryGetValue(name, out var ids)
+        ? ids.Select(id => _volumes[id]).FirstOrDefault(v => !IsGone(v))
+        : null;
+
+    // Counting what is live walks every server or volume ever created: only done when a quota asks for it.
+    private bool HasServerQuota => Options.InstanceQuota >= 0 || Options.CoreQuota >= 0 || Options.RamMbQuota >= 0;
+
+    private bool HasVolumeQuota => Options.VolumeQuota >= 0 || Options.GigabyteQuota >= 0;
 
     private List<SimServer> LiveServers() => [.. _servers.Values.Where(s => !IsGone(s))];
 

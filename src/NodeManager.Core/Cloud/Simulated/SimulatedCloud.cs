@@ -17,6 +17,10 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SimServer> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimVolume> _volumes = new(StringComparer.Ordinal);
+    // Ids by name in creation order, as Nova and Cinder index names: a look-up by name must not scan every server a
+    // long run (or a benchmark of ten thousand nodes) ever created.
+    private readonly Dictionary<string, List<string>> _serverIdsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _volumeIdsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Zone, string Name, string Type), DnsRecordSpec> _dns = new();
     private long _nextId;
 
@@ -36,19 +40,19 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
     public bool SupportsDns => Options.Dns;
 
     public Task<CloudServer?> FindServerAsync(string name, CancellationToken cancellationToken) => Run($"find-server {name}", () =>
-        _servers.Values.Where(s => s.Name == name && !IsGone(s)).OrderBy(s => s.Created).Select(View).FirstOrDefault());
+        ServerNamed(name) is { } server ? View(server) : null);
 
     public Task<CloudServer?> GetServerAsync(string serverId, CancellationToken cancellationToken) => Run($"get-server {serverId}", () =>
         _servers.TryGetValue(serverId, out var s) && !IsGone(s) ? View(s) : null);
 
     public Task<CloudServer> CreateServerAsync(ServerSpec spec, CancellationToken cancellationToken) => Run($"create-server {spec.Name}", () =>
     {
-        if (_servers.Values.FirstOrDefault(s => s.Name == spec.Name && !IsGone(s)) is { } existing)
+        if (ServerNamed(spec.Name) is { } existing)
             return View(existing);
         var call = $"create server {spec.Name}";
         if (!Options.Flavors.TryGetValue(spec.Flavor, out var flavor))
             throw new CloudNotFoundException(call, $"Flavor {spec.Flavor} could not be found.");
-        var live = LiveServers();
+        var live = HasServerQuota ? LiveServers() : [];
         CheckQuota(call, "instances", 1, live.Count, Options.InstanceQuota);
         CheckQuota(call, "cores", flavor.Vcpus, live.Sum(s => s.Flavor.Vcpus), Options.CoreQuota);
         CheckQuota(call, "ram", flavor.RamMb, live.Sum(s => s.Flavor.RamMb), Options.RamMbQuota);
@@ -61,8 +65,7 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
             fault = "Build of instance aborted: simulated boot failure";
         }
 
-        var server = new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, flavor, now, now + Options.BootTime, fault, null);
-        _servers[server.Id] = server;
+        var server = Add(new SimServer($"srv-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, flavor, now, now + Options.BootTime, fault, null));
         return View(server);
     });
 
@@ -79,17 +82,17 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
     });
 
     public Task<CloudVolume?> FindVolumeAsync(string name, CancellationToken cancellationToken) => Run($"find-volume {name}", () =>
-        _volumes.Values.Where(v => v.Name == name && !IsGone(v)).OrderBy(v => v.Created).Select(View).FirstOrDefault());
+        VolumeNamed(name) is { } volume ? View(volume) : null);
 
     public Task<CloudVolume?> GetVolumeAsync(string volumeId, CancellationToken cancellationToken) => Run($"get-volume {volumeId}", () =>
         _volumes.TryGetValue(volumeId, out var v) && !IsGone(v) ? View(v) : null);
 
     public Task<CloudVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => Run($"create-volume {spec.Name}", () =>
     {
-        if (_volumes.Values.FirstOrDefault(v => v.Name == spec.Name && !IsGone(v)) is { } existing)
+        if (VolumeNamed(spec.Name) is { } existing)
             return View(existing);
         var call = $"create volume {spec.Name}";
-        var live = LiveVolumes();
+        var live = HasVolumeQuota ? LiveVolumes() : [];
         if (Options.VolumeQuota >= 0 && live.Count + 1 > Options.VolumeQuota)
             throw new CloudQuotaExceededException(call, "volumes",
                 $"VolumeLimitExceeded: Maximum number of volumes allowed ({Options.VolumeQuota}) exceeded for quota 'volumes'.");
@@ -98,8 +101,7 @@ public sealed partial class SimulatedCloud(TimeProvider time, SimulatedCloudOpti
             throw new CloudQuotaExceededException(call, "gigabytes",
                 $"VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested {spec.SizeGb}G, quota is {Options.GigabyteQuota}G and {used}G has been consumed.");
         var now = time.GetUtcNow();
-        var volume = new SimVolume($"vol-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, now, now + Options.VolumeCreateTime, null, null, null);
-        _volumes[volume.Id] = volume;
+        var volume = Add(new SimVolume($"vol-{Interlocked.Increment(ref _nextId):D6}", spec.Name, spec, now, now + Options.VolumeCreateTime, null, null, null));
         return View(volume);
     });
 
