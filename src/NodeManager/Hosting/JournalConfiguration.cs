@@ -23,6 +23,6 @@ internal static class JournalConfiguration
                 HoconAddMode.Prepend);
         }
 
-        return akka.AddHocon(journal.ToAkkaConfig(), HoconAddMode.Append);
+        return akka.AddHocon(journal.ToAkkaConfig(), HoconAddMode.Append).AddSetup(journal.ToAkkaSetup());
     }
 }

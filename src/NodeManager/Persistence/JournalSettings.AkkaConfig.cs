@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
 using NodeManager.Core.Serialization;
 
 namespace NodeManager.Persistence;
@@ -51,6 +54,30 @@ public sealed partial record JournalSettings
             .WithFallback(ProductSerialization.Config)
             .WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>
+    /// What the actor system needs beside <see cref="ToAkkaConfig"/>: for a SQLite store, linq2db options that open its
+    /// connections through <see cref="SqliteAsyncOpen"/> (Akka.Persistence.Sql takes them per plugin from this setup and
+    /// then reads the store's connection from them rather than from the configuration); nothing for PostgreSQL, whose
+    /// driver is asynchronous. Holds the connection strings: never log it.
+    /// </summary>
+    public Setup ToAkkaSetup()
+    {
+        var setup = new MultiDataOptionsSetup();
+        if (Journal.Backend == JournalBackend.Sqlite)
+        {
+            setup.AddDataOptions(SqlPersistence.JournalConfigPath, SqliteOptions(Journal));
+            setup.AddDataOptions(SqlPersistence.QueryConfigPath, SqliteOptions(Journal));
+        }
+
+        if (SnapshotStore.Backend == JournalBackend.Sqlite)
+            setup.AddDataOptions(SqlPersistence.SnapshotStoreConfigPath, SqliteOptions(SnapshotStore));
+        return setup;
+    }
+
+    private static DataOptions SqliteOptions(JournalStoreSettings store) => new DataOptions()
+        .UseConnectionString(ProviderName(store.Backend), store.EffectiveConnectionString)
+        .UseInterceptor(SqliteAsyncOpen.Instance);
 
     /// <summary>
     /// Writes Akka.Persistence.Sql's journal queues before it fails them ("the queue buffer was full", which stops their

@@ -39,7 +39,9 @@ public static class BenchmarkStores
     {
         JournalProbe.CheckAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
         var config = Actors.ActorBenchmarks.Config.WithFallback(settings.ToAkkaConfig());
-        return ActorSystem.Create(name, overrides is null ? config : overrides.WithFallback(config));
+        return ActorSystem.Create(name, BootstrapSetup.Create()
+            .WithConfig(overrides is null ? config : overrides.WithFallback(config))
+            .And(settings.ToAkkaSetup()));
     }
 
     public static DbConnection Connect(JournalSettings settings) => settings.Journal.Backend == JournalBackend.PostgreSql

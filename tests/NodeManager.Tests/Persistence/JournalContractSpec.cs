@@ -288,7 +288,7 @@ public abstract class JournalContractSpec : AkkaTestKit, IAsyncLifetime
     protected ActorSystem StartProcess()
     {
         var config = ConfigurationFactory.ParseString(ProcessConfig).WithFallback(Settings.ToAkkaConfig());
-        var system = ActorSystem.Create("journal-process-" + _processes.Count, config);
+        var system = ActorSystem.Create("journal-process-" + _processes.Count, BootstrapSetup.Create().WithConfig(config).And(Settings.ToAkkaSetup()));
         _processes.Add(system);
         return system;
     }

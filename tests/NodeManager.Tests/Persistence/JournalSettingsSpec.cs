@@ -1,3 +1,5 @@
+using Akka.Persistence.Sql;
+using Akka.Persistence.Sql.Config;
 using NodeManager.Core.Configuration;
 using NodeManager.Core.Districts;
 using NodeManager.Core.Serialization;
@@ -122,6 +124,78 @@ public sealed class JournalSettingsSpec
         Assert.Equal("read-uncommitted", akka.GetString("akka.persistence.journal.sql.read-isolation-level"));
         Assert.Equal("read-uncommitted", akka.GetString("akka.persistence.snapshot-store.sql.read-isolation-level"));
         Assert.Equal(JournalSettings.WriteQueue, akka.GetInt("akka.persistence.journal.sql.buffer-size"));
+    }
+
+    [Fact]
+    public void Akka_setup_must_open_every_sqlite_plugins_connections_through_the_yielding_interceptor_and_leave_postgresql_alone()
+    {
+        var sqlite = Assert.IsType<MultiDataOptionsSetup>(JournalSettings.Default.ToAkkaSetup());
+        var postgreSql = JournalSettings.Default.Journal with { Backend = JournalBackend.PostgreSql, ConnectionString = "Host=db1;Database=nm" };
+        var shared = Assert.IsType<MultiDataOptionsSetup>((JournalSettings.Default with { Journal = postgreSql, SnapshotStore = postgreSql }).ToAkkaSetup());
+
+        foreach (var plugin in new[] { SqlPersistence.JournalConfigPath, SqlPersistence.SnapshotStoreConfigPath, SqlPersistence.QueryConfigPath })
+        {
+            Assert.True(sqlite.TryGetDataOptionsFor(plugin, out var options), plugin);
+            Assert.Equal(LinqToDB.ProviderName.SQLiteMS, options!.ConnectionOptions.ProviderName);
+            Assert.Equal(JournalSettings.Default.Journal.EffectiveConnectionString, options.ConnectionOptions.ConnectionString);
+            Assert.Contains(SqliteAsyncOpen.Instance, options.DataContextOptions.Interceptors ?? []);
+            Assert.False(shared.TryGetDataOptionsFor(plugin, out _), plugin);
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_connections_must_open_asynchronously_so_that_no_caller_runs_the_store_work_itself()
+    {
+        var folder = Directory.CreateTempSubdirectory("nm-open-");
+        try
+        {
+            var store = JournalSettings.Default.Journal with { ConnectionString = $"Data Source={Path.Combine(folder.FullName, "j.db")}" };
+            var setup = Assert.IsType<MultiDataOptionsSetup>((JournalSettings.Default with { Journal = store }).ToAkkaSetup());
+            Assert.True(setup.TryGetDataOptionsFor(SqlPersistence.JournalConfigPath, out var options));
+            var queued = new QueuedContext();
+            Task<LinqToDB.Data.DataConnectionTransaction> begin;
+            await using var connection = new LinqToDB.Data.DataConnection(options!);
+
+            // Microsoft.Data.Sqlite would open and begin on this thread, returning a finished task; with the interceptor
+            // nothing has happened yet when the call returns, and the rest runs wherever the continuation is posted.
+            var previous = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(queued);
+            try
+            {
+                begin = connection.BeginTransactionAsync();
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
+
+            Assert.False(begin.IsCompleted);
+            Assert.Equal(1, queued.Pending);
+            queued.RunAll();
+            await using var transaction = await begin.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(System.Data.ConnectionState.Open, connection.TryGetDbConnection()?.State);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Holds posted continuations until the test runs them: shows whether a call yielded before doing its work.</summary>
+    private sealed class QueuedContext : SynchronizationContext
+    {
+        private readonly Queue<(SendOrPostCallback Callback, object? State)> _posted = new();
+
+        public int Pending => _posted.Count;
+
+        public override void Post(SendOrPostCallback d, object? state) => _posted.Enqueue((d, state));
+
+        public void RunAll()
+        {
+            while (_posted.TryDequeue(out var next))
+                next.Callback(next.State);
+        }
     }
 
     [Fact]
