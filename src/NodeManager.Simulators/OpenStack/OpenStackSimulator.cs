@@ -67,7 +67,7 @@ public sealed class OpenStackSimulator : IAsyncDisposable
 
         var stopping = new CancellationTokenSource();
         var faults = new FaultInjector(options.Seed, options.TimeProvider);
-        var mutations = new CloudMutationCounter();
+        var mutations = MutationCounter.ForCloud();
         var admin = new SimulatorAdmin(state, faults, mutations);
         var sim = new SimulatorContext(state, faults, mutations, stopping.Token);
 

@@ -12,7 +12,7 @@ public sealed class SimulatorAdmin
     private readonly SimulatorState _state;
     private readonly FaultInjector _faults;
 
-    internal SimulatorAdmin(SimulatorState state, FaultInjector faults, CloudMutationCounter mutations)
+    internal SimulatorAdmin(SimulatorState state, FaultInjector faults, MutationCounter mutations)
     {
         _state = state;
         _faults = faults;
@@ -20,7 +20,7 @@ public sealed class SimulatorAdmin
     }
 
     /// <summary>The cloud mutations received per caller (User-Agent) and operation.</summary>
-    public CloudMutationCounter Mutations { get; }
+    public MutationCounter Mutations { get; }
 
     public IReadOnlyList<SimulatedServer> Servers() => _state.SnapshotServers();
     public IReadOnlyList<SimulatedVolume> Volumes() => _state.SnapshotVolumes();

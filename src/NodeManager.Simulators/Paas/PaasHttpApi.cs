@@ -26,12 +26,12 @@ internal static class PaasHttpApi
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Map(IEndpointRouteBuilder app, PaasSimulator simulator, PlatformMutationCounter mutations)
+    public static void Map(IEndpointRouteBuilder app, PaasSimulator simulator, MutationCounter mutations)
     {
         app.MapGet(CapacityPath, async (CancellationToken ct) =>
             Results.Content(CapacityDocumentJson.Write(await simulator.ReadAsync(ct).ConfigureAwait(false)), "application/json", Encoding.UTF8));
         app.MapPost(PlatformPath + "/{operation}", (string operation, HttpContext http) =>
-            PlatformAsync(simulator, mutations, PlatformMutationCounter.Unnamed, operation, http));
+            PlatformAsync(simulator, mutations, MutationCounter.Unnamed, operation, http));
         app.MapPost(PlatformPath + "/{caller}/{operation}", (string caller, string operation, HttpContext http) =>
             PlatformAsync(simulator, mutations, caller, operation, http));
 
@@ -56,7 +56,7 @@ internal static class PaasHttpApi
     }
 
     private static async Task<IResult> PlatformAsync(
-        PaasSimulator simulator, PlatformMutationCounter mutations, string caller, string operation, HttpContext http)
+        PaasSimulator simulator, MutationCounter mutations, string caller, string operation, HttpContext http)
     {
         if (!PlatformSettings.Operations.Contains(operation))
             return Problem(404, "unknown-operation", $"{operation} is not a platform operation; the operations are {string.Join(", ", PlatformSettings.Operations)}");

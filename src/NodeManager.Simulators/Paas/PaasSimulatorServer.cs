@@ -18,7 +18,7 @@ public sealed class PaasSimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private PaasSimulatorServer(WebApplication app, PaasSimulator simulator, PlatformMutationCounter mutations, Uri baseUri)
+    private PaasSimulatorServer(WebApplication app, PaasSimulator simulator, MutationCounter mutations, Uri baseUri)
     {
         _app = app;
         Simulator = simulator;
@@ -29,7 +29,7 @@ public sealed class PaasSimulatorServer : IAsyncDisposable
     public PaasSimulator Simulator { get; }
 
     /// <summary>The platform mutations received, per caller (also <c>GET /_admin/mutations</c>).</summary>
-    public PlatformMutationCounter Mutations { get; }
+    public MutationCounter Mutations { get; }
 
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; }
@@ -64,7 +64,7 @@ public sealed class PaasSimulatorServer : IAsyncDisposable
         builder.Services.AddProblemDetails();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(options.Host), options.Port));
 
-        var mutations = new PlatformMutationCounter();
+        var mutations = MutationCounter.ForPlatform();
         var app = builder.Build();
         PaasHttpApi.Map(app, simulator, mutations);
         await app.StartAsync(ct).ConfigureAwait(false);

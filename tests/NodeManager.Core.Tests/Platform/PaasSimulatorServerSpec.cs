@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Platform.Adapters;
+using NodeManager.Simulators;
 using NodeManager.Simulators.Paas;
 using NodeManager.Testing;
 
@@ -125,7 +126,7 @@ public sealed class PaasSimulatorServerSpec : IAsyncLifetime
         Assert.Equal(401, refused.ExitCode);
         Assert.Contains("urn:nodemanager:problem:unauthorized", refused.Message, StringComparison.Ordinal);
         Assert.Single((await guarded.Simulator.ReadAsync(CancellationToken.None)).Nodes);
-        Assert.Equal(1, guarded.Mutations.Total(PlatformMutationCounter.Unnamed));
+        Assert.Equal(1, guarded.Mutations.Total(MutationCounter.Unnamed));
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class PaasSimulatorServerSpec : IAsyncLifetime
 
         Assert.Equal(new Dictionary<string, int> { ["add-node"] = 1 }, answer!["member-1"]);
         Assert.Equal(new Dictionary<string, int> { ["add-node"] = 1, ["deactivate-node"] = 2 }, answer["member-2"]);
-        Assert.Equal(new Dictionary<string, int> { ["deactivate-node"] = 1 }, answer[PlatformMutationCounter.Unnamed]);
+        Assert.Equal(new Dictionary<string, int> { ["deactivate-node"] = 1 }, answer[MutationCounter.Unnamed]);
         Assert.Equal(3, totalBeforeReset);
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(0, _server.Mutations.Total("member-2"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodeManager.OpenStack.Compute;
 using NodeManager.OpenStack.Http;
 using NodeManager.OpenStack.Tests.Support;
+using NodeManager.Simulators;
 using NodeManager.Simulators.OpenStack;
 
 namespace NodeManager.OpenStack.Tests.Simulator;
@@ -47,7 +48,7 @@ public sealed class MutationCountSpec : IAsyncLifetime
         var after = await admin.GetStringAsync("mutations");
 
         Assert.Equal(400, status);
-        Assert.Equal(1, listed![CloudMutationCounter.Unnamed][SimulatorOps.ServerCreate]);
+        Assert.Equal(1, listed![MutationCounter.Unnamed][SimulatorOps.ServerCreate]);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(after).RootElement.ValueKind);
         Assert.Equal("{}", after);

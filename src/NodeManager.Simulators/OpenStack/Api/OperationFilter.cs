@@ -37,7 +37,7 @@ internal sealed class OperationFilter(SimulatorContext sim, string operation, Er
 }
 
 /// <summary>What every route handler needs: the state, the faults, the mutation count, and a token cancelled when the simulator stops.</summary>
-internal sealed record SimulatorContext(SimulatorState State, FaultInjector Faults, CloudMutationCounter Mutations, CancellationToken Stopping);
+internal sealed record SimulatorContext(SimulatorState State, FaultInjector Faults, MutationCounter Mutations, CancellationToken Stopping);
 
 internal static class OperationFilterExtensions
 {
