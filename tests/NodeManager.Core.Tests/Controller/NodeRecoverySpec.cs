@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using Akka.Persistence;
-using Akka.Persistence.TestKit;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Tests.Support;
 
 namespace NodeManager.Core.Tests.Controller;
 
@@ -90,21 +88,4 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
     }
 
     private string Describe() => string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"));
-
-    /// <summary>Fails the <c>write</c>-th write of each of the given persistence ids, once each.</summary>
-    private sealed class FailWriteOnce(int write, params string[] persistenceIds) : IJournalInterceptor
-    {
-        private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
-        private int _struck;
-
-        public bool Struck => Volatile.Read(ref _struck) == persistenceIds.Length;
-
-        public Task InterceptAsync(IPersistentRepresentation message)
-        {
-            if (!persistenceIds.Contains(message.PersistenceId) || _writes.AddOrUpdate(message.PersistenceId, 1, (_, n) => n + 1) != write)
-                return Task.CompletedTask;
-            Interlocked.Increment(ref _struck);
-            return Task.FromException(new TestJournalFailureException($"write {write} of {message.PersistenceId} failed"));
-        }
-    }
 }
