@@ -50,9 +50,22 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
         ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
         ICapacitySource? capacity = null, IDistrictFences? fences = null)
     {
+        var services = Services(cloud, paas, minNodes, maxNodes, district, capacity, fences);
+        // A controller started again in the same spec reuses the region's name (specs address its actors by path); the
+        // name of the one StopAsync stopped is free once the guardian has handled its termination, a moment later.
+        IActorRef region = ActorRefs.Nobody;
+        AwaitAssert(() => region = Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name), TimeSpan.FromSeconds(10));
+        return Host = ControllerHost.Start(services, Sys, region);
+    }
+
+    /// <summary>What <see cref="StartController"/> runs on, for a spec that starts one of its actors alone.</summary>
+    internal ControllerServices Services(
+        ICloud? cloud = null, PaasSimulator? paas = null, int minNodes = 1, int maxNodes = 10, DistrictSettings? district = null,
+        ICapacitySource? capacity = null, IDistrictFences? fences = null)
+    {
         var theCloud = cloud ?? World.Cloud;
         var thePaas = paas ?? World.Paas;
-        var services = new ControllerServices(
+        return new ControllerServices(
             ControllerWorld.Cluster,
             theCloud,
             capacity ?? thePaas,
@@ -72,11 +85,6 @@ public abstract class ControllerSpecBase : NodeLifecycleSpecBase
             Fences = fences ?? DistrictFences.AlwaysHeld,
             Metrics = Metrics,
         };
-        // A controller started again in the same spec reuses the region's name (specs address its actors by path); the
-        // name of the one StopAsync stopped is free once the guardian has handled its termination, a moment later.
-        IActorRef region = ActorRefs.Nobody;
-        AwaitAssert(() => region = Sys.ActorOf(LocalDistrictRegion.PropsFor(services), LocalDistrictRegion.Name), TimeSpan.FromSeconds(10));
-        return Host = ControllerHost.Start(services, Sys, region);
     }
 
     internal DistrictStatus? District(string name) => Host!.GetDistrictAsync(name, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Akka.Actor;
 using Akka.Persistence;
 using Akka.Persistence.TestKit;
 using NodeManager.Core.Controller;
@@ -12,11 +13,13 @@ namespace NodeManager.Core.Tests.Controller;
 public sealed class DistrictSnapshotSpec : ControllerSpecBase
 {
     private readonly SnapshotRecorder _saves = new();
+    private readonly SnapshotRecorder _loads = new();
 
     public DistrictSnapshotSpec()
     {
         var store = TestSnapshotStore.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null));
         store.OnSave.SetInterceptorAsync(_saves).GetAwaiter().GetResult();
+        store.OnLoad.SetInterceptorAsync(_loads).GetAwaiter().GetResult();
     }
 
     [Theory]
@@ -50,7 +53,45 @@ public sealed class DistrictSnapshotSpec : ControllerSpecBase
         Assert.Empty(_saves.All);
     }
 
-    /// <summary>Records the sequence number of every snapshot saved, per persistence id, and lets it through.</summary>
+    [Fact]
+    public void District_must_keep_only_its_latest_snapshot_and_recover_from_it_where_it_stood()
+    {
+        Snapshots = new SnapshotSettings(3, new Dictionary<string, int>());
+        StartController(minNodes: 2);
+        AdvanceUntil(() => NodesIn(NodePhase.Active) == 2 && _saves.Of("district-d1").Count >= 2, "two Active nodes and two snapshots");
+        var latest = _saves.Of("district-d1").Max();
+
+        // Each snapshot replaces the ones before it: the store holds the latest and nothing older.
+        Assert.Equal(latest, LoadSnapshot(SnapshotSelectionCriteria.Latest)?.Metadata.SequenceNr);
+        Assert.Null(LoadSnapshot(new SnapshotSelectionCriteria(latest - 1)));
+
+        // Started again, the district recovers from that snapshot and the events after it: the same two nodes, no launch.
+        var before = Host!.Board.Districts["d1"].State;
+        var recoveries = _loads.Of("district-d1").Count;
+        var stopped = Time.GetUtcNow();
+        Sys.ActorSelection("/user/districts/district-d1/district").Tell(PoisonPill.Instance);
+        // Bounded in virtual time, so a district that comes back wrong fails here rather than after the real-time patience.
+        AdvanceUntil(() => (_loads.Of("district-d1").Count > recoveries && Host.IsReady && NodesIn(NodePhase.Active) == 2)
+                || Time.GetUtcNow() - stopped > TimeSpan.FromMinutes(5),
+            () => $"the district recovered with its two nodes Active (reasons: {string.Join("; ", Host.NotReadyReasons)})");
+        Assert.True(Host.IsReady, string.Join("; ", Host.NotReadyReasons));
+        Assert.Equal(recoveries + 1, _loads.Of("district-d1").Count);
+
+        var after = Host.Board.Districts["d1"].State;
+        Assert.Equal(before.Nodes.Keys.Order(), after.Nodes.Keys.Order());
+        Assert.Equal(before.NextSeq, after.NextSeq);
+        Assert.Equal(before.Profile, after.Profile);
+        Assert.Equal(2, World.Cloud.Servers.Count);
+    }
+
+    private SelectedSnapshot? LoadSnapshot(SnapshotSelectionCriteria criteria)
+    {
+        Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null)
+            .Tell(new Akka.Persistence.LoadSnapshot("district-d1", criteria, long.MaxValue), TestActor);
+        return ExpectMsg<LoadSnapshotResult>(TimeSpan.FromSeconds(30)).Snapshot;
+    }
+
+    /// <summary>Records the highest sequence number of every snapshot saved or loaded, per persistence id, and lets it through.</summary>
     private sealed class SnapshotRecorder : ISnapshotStoreInterceptor
     {
         public ConcurrentDictionary<string, ConcurrentQueue<long>> All { get; } = new();

@@ -1,8 +1,7 @@
-using Akka.Persistence;
-using Akka.Persistence.TestKit;
 using NodeManager.Core.Nodes;
 using NodeManager.Core.Platform;
 using NodeManager.Core.Scaling;
+using NodeManager.Core.Tests.Support;
 
 namespace NodeManager.Core.Tests.Controller;
 
@@ -18,7 +17,7 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
     [InlineData(3)] // ServerCreated: the server exists but its id was never journaled
     public async Task District_must_recreate_a_node_actor_that_stopped_on_a_journal_failure(int write)
     {
-        var fault = new FailWriteOnce(NodeLifecycleActor.PersistenceIdFor("d1-1"), write);
+        var fault = new FailWriteOnce(write, NodeLifecycleActor.PersistenceIdFor("d1-1"));
         await Journal.OnWrite.SetInterceptorAsync(fault);
         World.Paas.ScaleDemand("d1", 0);
         StartController(minNodes: 1);
@@ -30,6 +29,28 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
         Assert.Equal(Host1, node.Name);
         Assert.Equal(1, ServersNamed("d1_1"));
         Assert.Single(World.Cloud.Servers);
+    }
+
+    [Fact]
+    public async Task District_must_recreate_every_node_actor_that_stopped_at_the_same_time()
+    {
+        // Both launches of min-nodes 2 start in one instant, and both nodes' first journal write fails: each stopped
+        // actor needs its own recreate timer, as a timer started under a key already running replaces it.
+        var fault = new FailWriteOnce(1, NodeLifecycleActor.PersistenceIdFor("d1-1"), NodeLifecycleActor.PersistenceIdFor("d1-2"));
+        await Journal.OnWrite.SetInterceptorAsync(fault);
+        World.Paas.ScaleDemand("d1", 0);
+        StartController(minNodes: 2);
+
+        AdvanceUntil(() => fault.Struck, "the first journal write of nodes d1-1 and d1-2 to fail");
+        var struck = Time.GetUtcNow();
+        // Bounded in virtual time, so a node left stopped fails here rather than after the real-time patience.
+        AdvanceUntil(() => NodesIn(NodePhase.Active) == 2 || Time.GetUtcNow() - struck > TimeSpan.FromMinutes(10),
+            () => $"both nodes Active again ({Describe()})", TimeSpan.FromSeconds(2));
+
+        Assert.Equal(["d1-1.paas.test", "d1-2.paas.test"], Nodes().Where(n => n.State == nameof(NodePhase.Active)).Select(n => n.Name).Order());
+        Assert.Equal(1, ServersNamed("d1_1"));
+        Assert.Equal(1, ServersNamed("d1_2"));
+        Assert.Equal(2, World.Cloud.Servers.Count);
     }
 
     [Fact]
@@ -67,20 +88,4 @@ public sealed class NodeRecoverySpec : ControllerSpecBase
     }
 
     private string Describe() => string.Join(", ", Nodes().Select(n => $"{n.Name}:{n.State}"));
-
-    /// <summary>Fails the <c>write</c>-th write of one persistence id, once.</summary>
-    private sealed class FailWriteOnce(string persistenceId, int write) : IJournalInterceptor
-    {
-        private int _writes;
-        private volatile bool _struck;
-
-        public bool Struck => _struck;
-
-        public Task InterceptAsync(IPersistentRepresentation message)
-        {
-            if (message.PersistenceId != persistenceId || Interlocked.Increment(ref _writes) != write) return Task.CompletedTask;
-            _struck = true;
-            return Task.FromException(new TestJournalFailureException($"write {write} failed"));
-        }
-    }
 }

@@ -161,6 +161,16 @@ public sealed class ScalingPolicySpec
     }
 
     [Fact]
+    public void ScalingPolicy_must_not_drain_the_last_node_that_reports_capacity()
+    {
+        // min-nodes 0 allows an empty district, but with no node left no usage could be judged: "n/a", not 0 %.
+        var decision = ScalingPolicy.Decide(Of(District("a", Node("a-1", 1))), Eager, T0).For("a");
+
+        Assert.IsType<Hold>(decision);
+        Assert.Contains("not scaling down: draining a-1 would push usage to n/a (high-water mark 80%)", decision.Reason);
+    }
+
+    [Fact]
     public void ScalingPolicy_must_not_scale_below_min_nodes()
     {
         var district = District("a", Node("a-1", 1), Node("a-2", 1)) with { MinNodes = 2 };
@@ -182,6 +192,21 @@ public sealed class ScalingPolicySpec
 
         Assert.IsType<Hold>(during);
         Assert.Contains("Quota exceeded for instances", during.Reason);
+        Assert.IsType<ScaleUp>(after);
+    }
+
+    [Fact]
+    public void ScalingPolicy_must_hold_a_hot_district_whose_launches_keep_failing_saying_why_and_until_when()
+    {
+        var failing = new BackoffState("1 launch(es) in a row failed: image not found", T0, T0.AddMinutes(5), 1);
+        var snapshot = Of(District("a", Node("a-1", 95)) with { LaunchFailing = failing });
+
+        var during = ScalingPolicy.Decide(snapshot, Eager, T0.AddMinutes(1)).For("a");
+        var after = ScalingPolicy.Decide(snapshot, Eager, T0.AddMinutes(5)).For("a");
+
+        Assert.IsType<Hold>(during);
+        Assert.Contains("usage 95% ≥ high-water mark 80% but its launches are failing; next try at ", during.Reason);
+        Assert.EndsWith(" (1 launch(es) in a row failed: image not found)", during.Reason, StringComparison.Ordinal);
         Assert.IsType<ScaleUp>(after);
     }
 

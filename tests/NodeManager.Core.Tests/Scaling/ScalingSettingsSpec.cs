@@ -29,6 +29,7 @@ public sealed class ScalingSettingsSpec
               drain-selection = oldest
               exhaustion-backoff { min = 6m, max = 13m }
               limits-cache-ttl = 14m
+              launch-failure-backoff { min = 15m, max = 16m, error-after = 17 }
             }
             """));
 
@@ -48,6 +49,9 @@ public sealed class ScalingSettingsSpec
             ExhaustionBackoffMin = TimeSpan.FromMinutes(6),
             ExhaustionBackoffMax = TimeSpan.FromMinutes(13),
             LimitsCacheTtl = TimeSpan.FromMinutes(14),
+            LaunchFailureBackoffMin = TimeSpan.FromMinutes(15),
+            LaunchFailureBackoffMax = TimeSpan.FromMinutes(16),
+            LaunchFailureErrorAfter = 17,
         }, settings);
     }
 
@@ -72,7 +76,35 @@ public sealed class ScalingSettingsSpec
         Assert.Equal(equal.ExhaustionBackoffMin, equal.ExhaustionBackoffMax);
     }
 
+    [Fact]
+    public void ScalingSettings_must_refuse_a_launch_failure_backoff_max_below_its_min_naming_where_it_is_set()
+    {
+        var message = Refusal("""
+            node-manager.scaling {
+              launch-failure-backoff {
+                min = 10m
+                max = 9m
+              }
+            }
+            """);
+
+        Assert.Contains("scaling.conf:4:", message);
+        Assert.Contains("node-manager.scaling.launch-failure-backoff.max", message);
+        Assert.Contains("must be ≥ launch-failure-backoff.min", message);
+    }
+
+    [Fact]
+    public void ScalingSettings_must_accept_a_launch_failure_backoff_whose_max_equals_its_min()
+    {
+        var settings = ScalingSettings.Create(With("node-manager.scaling.launch-failure-backoff { min = 10m, max = 10m }"));
+
+        Assert.Equal(TimeSpan.FromMinutes(10), settings.LaunchFailureBackoffMin);
+        Assert.Equal(TimeSpan.FromMinutes(10), settings.LaunchFailureBackoffMax);
+    }
+
     [Theory]
+    [InlineData("launch-failure-backoff.min = 0s", "launch-failure-backoff.min", "must be > 0")]
+    [InlineData("launch-failure-backoff.max = 0s", "launch-failure-backoff.max", "must be > 0")]
     [InlineData("exhaustion-backoff.min = 0s", "exhaustion-backoff.min", "must be > 0")]
     [InlineData("exhaustion-backoff.max = 0s", "exhaustion-backoff.max", "must be > 0")]
     [InlineData("max-concurrent-launches = 0", "max-concurrent-launches", "must be ≥ 1, got 0")]
@@ -84,6 +116,7 @@ public sealed class ScalingSettingsSpec
     {
         var message = Refusal($"node-manager.scaling.{line}");
 
+        Assert.Contains("scaling.conf:1:", message);
         Assert.Contains($"node-manager.scaling.{key}", message);
         Assert.Contains(expected, message);
     }
