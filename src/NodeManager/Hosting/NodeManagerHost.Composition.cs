@@ -72,6 +72,8 @@ public sealed partial class NodeManagerHost
 
         var shutdown = CoordinatedShutdown.Get(system);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<NodeManagerHost>();
+        system.ActorOf(QuarantinedMemberStop.Props(services.GetRequiredService<ILoggerFactory>().CreateLogger<QuarantinedMemberStop>()),
+            "quarantined-member-stop");
         var server = services.GetRequiredService<IServer>();
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "management-unbind", async () =>
         {

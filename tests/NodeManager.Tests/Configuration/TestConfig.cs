@@ -8,8 +8,12 @@ internal static class TestConfig
 {
     public const string Origin = "test.conf";
 
+    /// <summary>
+    /// Over the reference as parsed, not resolved, as the host loads it: a key the reference derives from another (the
+    /// snapshot store's connection string from the journal's) follows what the text sets.
+    /// </summary>
     public static Config Over(string text) =>
-        ConfigFactory.ParseString(text, Origin).WithFallback(NodeManagerConfig.Reference).Resolve();
+        ConfigFactory.ParseString(text, Origin).WithFallback(NodeManagerConfig.ParseReference()).Resolve();
 
     /// <summary>
     /// <paramref name="text"/> over the reference with the SQLite journal in a file of its own, so that hosts started by

@@ -127,6 +127,15 @@ public sealed class JournalSettingsSpec
     }
 
     [Fact]
+    public void A_specs_own_journal_must_hold_its_snapshots_too_so_that_parallel_suites_share_no_file()
+    {
+        var settings = JournalSettings.Create(NodeManager.Tests.Configuration.TestConfig.WithOwnJournal());
+
+        Assert.StartsWith(Path.GetTempPath(), settings.Journal.SqlitePath, StringComparison.Ordinal);
+        Assert.Equal(settings.Journal.SqlitePath, settings.SnapshotStore.SqlitePath);
+    }
+
+    [Fact]
     public void Akka_setup_must_open_every_sqlite_plugins_connections_through_the_yielding_interceptor_and_leave_postgresql_alone()
     {
         var sqlite = Assert.IsType<MultiDataOptionsSetup>(JournalSettings.Default.ToAkkaSetup());
