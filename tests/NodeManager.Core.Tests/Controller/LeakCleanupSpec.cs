@@ -1,3 +1,4 @@
+using Akka.Actor;
 using NodeManager.Core.Capacity;
 using NodeManager.Core.Cloud;
 using NodeManager.Core.Scaling;
@@ -31,5 +32,27 @@ public sealed class LeakCleanupSpec : ControllerSpecBase
         AdvanceUntil(() => World.Cloud.Servers.All(s => s.Name != "d1_98") && NodesIn(NodePhase.Active) == 1,
             "the younger leak deleted once its grace has passed, and the node Active", TimeSpan.FromSeconds(2));
         Assert.Equal(["d1_1", "someone-else"], World.Cloud.Servers.Select(s => s.Name).Order());
+    }
+
+    [Fact]
+    public void Watcher_must_report_but_never_delete_a_leaked_server_when_delete_leaked_is_off()
+    {
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe(events.Ref, typeof(CapacityWatcher.LeaksFound));
+        World.Cloud.AddForeignServer("d1_99", CloudMetadata.For(ControllerWorld.Cluster, "d1", "d1-99.paas.test"));
+        Scheduler.Advance(Cleanup.LeakGrace);
+        StartController();
+
+        // Two leak scans, with the district's fence held (its node goes Active): the setting alone keeps the server.
+        AdvanceUntil(() => NodesIn(NodePhase.Active) == 1, "the district's node Active");
+        var first = events.ExpectMsg<CapacityWatcher.LeaksFound>(TimeSpan.FromSeconds(10));
+
+        // The watcher asks for a delete before it publishes what it found: none may have been asked for.
+        Assert.DoesNotContain(World.Cloud.Calls, c => c.StartsWith("delete-server", StringComparison.Ordinal));
+        Assert.Equal(["d1_99"], first.Servers);
+        Assert.False(first.Deleted);
+        Host!.Watcher.Tell(CapacityWatcher.Poll.Instance);
+        Assert.Equal(["d1_99"], events.ExpectMsg<CapacityWatcher.LeaksFound>(TimeSpan.FromSeconds(10)).Servers);
+        Assert.Contains(World.Cloud.Servers, s => s.Name == "d1_99");
     }
 }
